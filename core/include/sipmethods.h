@@ -180,6 +180,10 @@ SM_EXPORT int sm_status_equivalent(int code);
 /* The message of an SM_E* code; "unknown error" for anything else. */
 SM_EXPORT const char *sm_strerror(int err);
 
+/* Writes "<sm_strerror(err)> at byte <offset>" into buf (snprintf contract); returns the
+ * length it needs. The one wording every binding uses for a parse error. */
+SM_EXPORT size_t sm_error_format(int err, size_t offset, char *buf, size_t cap);
+
 /* The symbolic name of an SM_E* code ("SM_EURI"); NULL for anything else. */
 SM_EXPORT const char *sm_errname(int err);
 
