@@ -13,9 +13,15 @@
 #include <stdint.h>
 
 /* Builds that compile the core into their own module (Python, Lua, SWIG) define
- * SIPMETHODS_NO_EXPORT_HEADER; the CMake library generates sipmethods_export.h. */
+ * SIPMETHODS_NO_EXPORT_HEADER: the core's functions are then hidden inside that module,
+ * so two modules in one process (Kamailio loads app_lua RTLD_GLOBAL) never clash.
+ * The CMake library generates sipmethods_export.h. */
 #ifdef SIPMETHODS_NO_EXPORT_HEADER
+#if defined(__GNUC__) && !defined(_WIN32)
+#define SM_EXPORT __attribute__((visibility("hidden")))
+#else
 #define SM_EXPORT
+#endif
 #else
 #include "sipmethods_export.h"
 #endif
