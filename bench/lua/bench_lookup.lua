@@ -1,0 +1,114 @@
+-- Measures sm.lookup against a no-op C function and a plain table index.
+--
+-- Not a test: prints best-of-N nanoseconds per call, all measured in one process and
+-- interleaved (every round times each candidate once, in turn), and the ratio the goal is
+-- stated in: sm.lookup <= 1.3x a no-op C function.
+--
+-- The no-op module is compiled here, at bench time, against this interpreter's headers
+-- (LUA_INCDIR, or the Debian location for this version), with the flags of the module.
+--
+-- Usage: lua bench/lua/bench_lookup.lua MODULE_DIR [ROUNDS] [CALLS]
+--   MODULE_DIR holds this interpreter's sipmethods.so (e.g. build/lua/5.4)
+-- bench/lua/run.sh runs it under lua5.1, lua5.4 and luajit.
+
+local moddir = arg[1] or error("usage: bench_lookup.lua MODULE_DIR [ROUNDS] [CALLS]")
+local rounds = tonumber(arg[2]) or 15
+local calls = tonumber(arg[3]) or 2000000
+
+local NOOP_C = [[
+#include "lua.h"
+static int noop0(lua_State *L) { (void)L; return 0; }
+static int noop1(lua_State *L) { lua_settop(L, 1); return 1; }
+/* The least a strict string -> value C function does: check the type, read, push. */
+static int floor3(lua_State *L)
+{
+    size_t n;
+    if (lua_type(L, 1) != LUA_TSTRING)
+        return 0;
+    (void)lua_tolstring(L, 1, &n);
+    lua_pushinteger(L, (lua_Integer)n);
+    return 1;
+}
+__attribute__((visibility("default"))) int luaopen_sm_bench_noop(lua_State *L)
+{
+    lua_createtable(L, 0, 3);
+    lua_pushcfunction(L, noop0);
+    lua_setfield(L, -2, "noop0");
+    lua_pushcfunction(L, noop1);
+    lua_setfield(L, -2, "noop1");
+    lua_pushcfunction(L, floor3);
+    lua_setfield(L, -2, "floor3");
+    return 1;
+}
+]]
+
+local incdir = os.getenv("LUA_INCDIR")
+if not incdir then
+  if jit then incdir = "/usr/include/luajit-2.1"
+  else incdir = "/usr/include/lua" .. _VERSION:match("%d+%.%d+") end
+end
+local tmp = os.tmpname()
+os.remove(tmp)
+assert(os.execute("mkdir -p " .. tmp))
+local f = assert(io.open(tmp .. "/noop.c", "w"))
+f:write(NOOP_C)
+f:close()
+local cc = (os.getenv("CC") or "cc") .. " -O2 -fPIC -shared -fvisibility=hidden -I" .. incdir
+local okc = os.execute(cc .. " -o " .. tmp .. "/sm_bench_noop.so " .. tmp .. "/noop.c")
+assert(okc == true or okc == 0, "compiling the no-op module failed")
+
+package.cpath = moddir .. "/?.so;" .. tmp .. "/?.so"
+local sm = require "sipmethods"
+local noop = require "sm_bench_noop"
+os.execute("rm -rf " .. tmp)
+
+-- Every candidate is called with one string and keeps its result, in the same loop shape.
+local function loop_of(fn, s)
+  return function(n)
+    local x
+    for _ = 1, n do x = fn(s) end
+    return x
+  end
+end
+local tbl = { INVITE = 1, ACK = 4, BYE = 8 }
+local candidates = {
+  { "empty loop", function(n) local x; for _ = 1, n do x = n end; return x end },
+  { "noop0(s) (no result)", loop_of(noop.noop0, "INVITE") },
+  { "noop1(s) (returns s)", loop_of(noop.noop1, "INVITE") },
+  { "floor3(s) (type+read+push)", loop_of(noop.floor3, "INVITE") },
+  { "t[s] (table index)", function(n)
+      local t, s, x = tbl, "INVITE", nil
+      for _ = 1, n do x = t[s] end
+      return x
+    end },
+  { "sm.lookup('INVITE')", loop_of(sm.lookup, "INVITE") },
+  { "sm.lookup('SUBSCRIBE')", loop_of(sm.lookup, "SUBSCRIBE") },
+  { "sm.lookup('X-Custom')", loop_of(sm.lookup, "X-Custom") },
+  { "sm.lookup('invite', true)", function(n)
+      local f, x = sm.lookup, nil
+      for _ = 1, n do x = f("invite", true) end
+      return x
+    end },
+  { "sm.info('INVITE')", loop_of(sm.info, "INVITE") },
+}
+
+local clock = os.clock
+local best = {}
+for _ = 1, rounds do
+  for i, c in ipairs(candidates) do
+    local t0 = clock()
+    c[2](calls)
+    local dt = clock() - t0
+    if not best[i] or dt < best[i] then best[i] = dt end
+  end
+end
+
+local function ns(i) return best[i] / calls * 1e9 end
+io.write(string.format("%s%s: best of %d rounds x %d calls (ns per call, loop included)\n",
+  _VERSION, jit and (" / " .. jit.version) or "", rounds, calls))
+for i, c in ipairs(candidates) do
+  io.write(string.format("  %-28s %7.2f\n", c[1], ns(i)))
+end
+local noop0, noop1, floor3, index, lookup = ns(2), ns(3), ns(4), ns(5), ns(6)
+io.write(string.format("  lookup/noop0 %.2fx  lookup/noop1 %.2fx  floor3/noop0 %.2fx  lookup/floor3 %.2fx  lookup/t[s] %.2fx\n",
+  lookup / noop0, lookup / noop1, floor3 / noop0, lookup / floor3, lookup / index))
