@@ -1,0 +1,99 @@
+/*
+ * Perl: a record is a hash reference, a tuple is the list of its values (call allow_parse and
+ * methods in list context), a string is a byte string, "no result" is undef. An SM_E* error
+ * dies with a sipmethods::ParseError object (message, code, name, offset; it stringifies to
+ * its message). The version is $sipmethods::VERSION, as Perl's version checks expect
+ * (`use sipmethods v0.1;`), not a constant sub VERSION, which would replace UNIVERSAL::VERSION.
+ */
+
+%ignore VERSION;
+
+%{
+static SV *smw_perl_value(pTHX_ const smw_record *r, const smw_value *v)
+{
+    switch (v->kind) {
+    case SMW_INT:
+        return newSViv((IV)v->i);
+    case SMW_BOOL:
+        return newSVsv(v->i ? &PL_sv_yes : &PL_sv_no);
+    case SMW_STR:
+        return newSVpvn(v->s, v->n);
+    case SMW_LIST: {
+        AV *av = newAV();
+        size_t i;
+        for (i = 0; i < v->n; i++) {
+            const char *p;
+            size_t n;
+            smw_list_item(r, v, i, &p, &n);
+            av_push(av, newSVpvn(p, n));
+        }
+        return newRV_noinc((SV *)av);
+    }
+    case SMW_NIL:
+    default:
+        return newSV(0);
+    }
+}
+
+static SV *smw_perl_record(pTHX_ const smw_record *r)
+{
+    HV *hv = newHV();
+    size_t i;
+    for (i = 0; i < r->count; i++) {
+        const smw_value *v = &r->v[i];
+        (void)hv_store(hv, v->key, (I32)strlen(v->key), smw_perl_value(aTHX_ r, v), 0);
+    }
+    return newRV_noinc((SV *)hv);
+}
+
+/* A blessed sipmethods::ParseError for e. */
+static SV *smw_perl_error(pTHX_ const smw_error *e)
+{
+    char msg[160];
+    HV *hv = newHV();
+    smw_error_message(e, msg, sizeof msg);
+    (void)hv_store(hv, "message", 7, newSVpv(msg, 0), 0);
+    (void)hv_store(hv, "code", 4, newSViv(e->code), 0);
+    (void)hv_store(hv, "name", 4, newSVpv(smw_error_name(e), 0), 0);
+    (void)hv_store(hv, "offset", 6, newSVuv((UV)e->offset), 0);
+    return sv_bless(newRV_noinc((SV *)hv), gv_stashpv("sipmethods::ParseError", GV_ADD));
+}
+%}
+
+%typemap(out) smw_record {
+  if (!$1.present) {
+    $result = &PL_sv_undef;
+    argvi++;
+  } else if ($1.tuple) {
+    size_t smw_i;
+    for (smw_i = 0; smw_i < $1.count; smw_i++) {
+      if (argvi >= items) EXTEND(sp, argvi + 1);
+      ST(argvi) = sv_2mortal(smw_perl_value(aTHX_ &$1, &$1.v[smw_i]));
+      argvi++;
+    }
+  } else {
+    $result = sv_2mortal(smw_perl_record(aTHX_ &$1));
+    argvi++;
+  }
+  smw_record_release(&$1);
+}
+
+%typemap(argout) smw_error *ERR {
+  if ($1->code == SMW_ENOMEM) {
+    SWIG_exception_fail(SWIG_MemoryError, "out of memory");
+  } else if ($1->code != 0) {
+    sv_setsv(get_sv("@", GV_ADD), sv_2mortal(smw_perl_error(aTHX_ $1)));
+    SWIG_fail;
+  }
+}
+
+%perlcode %{
+package sipmethods::ParseError;
+use overload '""' => sub { $_[0]{message} }, fallback => 1;
+sub message { $_[0]{message} }
+sub code { $_[0]{code} }
+sub name { $_[0]{name} }
+sub offset { $_[0]{offset} }
+package sipmethods;
+our $VERSION = sipmethods::version();
+%}

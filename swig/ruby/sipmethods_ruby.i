@@ -1,0 +1,87 @@
+/*
+ * Ruby: a record is a Hash with Symbol keys, a tuple is an Array (set, exts = allow_parse(v)),
+ * a string is a binary (ASCII-8BIT) String, "no result" is nil. An SM_E* error raises
+ * Sipmethods::ParseError (a subclass of ArgumentError) with #offset, #code and #name.
+ */
+
+%{
+static VALUE smw_rb_eParseError = Qnil;
+
+static VALUE smw_rb_value(const smw_record *r, const smw_value *v)
+{
+    switch (v->kind) {
+    case SMW_INT:
+        return LL2NUM(v->i);
+    case SMW_BOOL:
+        return v->i ? Qtrue : Qfalse;
+    case SMW_STR:
+        return rb_str_new(v->s, (long)v->n);
+    case SMW_LIST: {
+        VALUE ary = rb_ary_new_capa((long)v->n);
+        size_t i;
+        for (i = 0; i < v->n; i++) {
+            const char *p;
+            size_t n;
+            smw_list_item(r, v, i, &p, &n);
+            rb_ary_push(ary, rb_str_new(p, (long)n));
+        }
+        return ary;
+    }
+    case SMW_NIL:
+    default:
+        return Qnil;
+    }
+}
+
+static VALUE smw_rb_record(const smw_record *r)
+{
+    size_t i;
+    VALUE obj;
+    if (!r->present)
+        return Qnil;
+    obj = r->tuple ? rb_ary_new_capa((long)r->count) : rb_hash_new();
+    for (i = 0; i < r->count; i++) {
+        const smw_value *v = &r->v[i];
+        if (r->tuple)
+            rb_ary_push(obj, smw_rb_value(r, v));
+        else
+            rb_hash_aset(obj, ID2SYM(rb_intern(v->key)), smw_rb_value(r, v));
+    }
+    return obj;
+}
+
+static void smw_rb_raise(const smw_error *e)
+{
+    char msg[160];
+    VALUE exc;
+    smw_error_message(e, msg, sizeof msg);
+    exc = rb_exc_new_cstr(smw_rb_eParseError, msg);
+    rb_iv_set(exc, "@offset", SIZET2NUM(e->offset));
+    rb_iv_set(exc, "@code", INT2NUM(e->code));
+    rb_iv_set(exc, "@name", rb_str_new_cstr(smw_error_name(e)));
+    rb_exc_raise(exc);
+}
+%}
+
+%typemap(out) smw_record {
+  $result = smw_rb_record(&$1);
+  smw_record_release(&$1);
+}
+
+%typemap(argout) smw_error *ERR {
+  if ($1->code == SMW_ENOMEM)
+    rb_raise(rb_eNoMemError, "out of memory");
+  else if ($1->code != 0)
+    smw_rb_raise($1);
+}
+
+%init %{
+  smw_rb_eParseError = rb_define_class_under(mSipmethods, "ParseError", rb_eArgError);
+  rb_define_attr(smw_rb_eParseError, "offset", 1, 0);
+  rb_define_attr(smw_rb_eParseError, "code", 1, 0);
+  rb_define_attr(smw_rb_eParseError, "name", 1, 0);
+%}
+
+/* Module#name and Object#methods belong to every Ruby module: keep them working. */
+%rename(method_name) sm_name;
+%rename(method_names) smw_methods;
