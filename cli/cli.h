@@ -15,6 +15,12 @@
 #define CLI_FAIL  1 /* the input was read but something in it is wrong */
 #define CLI_USAGE 2 /* bad arguments, or an input that cannot be read */
 
+/* ---- main.c ---- */
+
+/* Runs the command argv[1] names (argv[0] is the program's name); its exit status. The one
+ * entry point of both the sipmethods program and `python -m sipmethods`. */
+int sipmethods_cli(int argc, char **argv);
+
 /* ---- commands (cmd_*.c): argv[0] is the command's name, the result an exit status ---- */
 
 /* `list [--format F]`: the method table. */

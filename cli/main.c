@@ -1,4 +1,4 @@
-/* sipmethods: dispatches the command line to one command. */
+/* sipmethods: dispatches the command line to one command (also run by `python -m sipmethods`). */
 #include <stdio.h>
 #include <string.h>
 
@@ -41,8 +41,7 @@ static int finish(int rc)
     return rc;
 }
 
-/* Runs the command argv[1] names; its exit status. */
-int main(int argc, char **argv)
+int sipmethods_cli(int argc, char **argv)
 {
     size_t i;
     if (argc < 2) {
