@@ -2,7 +2,7 @@
 # The method rules come from sipmethods; Kamailio does the SIP plumbing through KSR.* calls.
 # Same job as route.lua and route.rb. Kamailio imports this file once, before it forks the
 # workers; PYTHONPATH must reach the sipmethods package built for the embedded Python (3.11
-# on Debian 12; the abi3 extension fits any Python >= its minimum version).
+# on Debian 12: a build by any CPython 3.11, or a limited-API (abi3) build, docs/python.md).
 import KSR
 import sipmethods as sm
 
