@@ -60,6 +60,52 @@ static SV *smw_perl_error(pTHX_ const smw_error *e)
 }
 %}
 
+/* Unsigned integer arguments: SWIG's own conversion reads undef and "" as 0 and lets 2**64
+ * through as 0. Only a number (or a numeric string) that is a whole value within the C type
+ * is taken; anything else dies with a type or range error. */
+%{
+#define SMW_NOT_A_NUMBER (-1)
+#define SMW_OUT_OF_RANGE (-2)
+/* *out = sv as an unsigned integer at most max; 0, SMW_NOT_A_NUMBER or SMW_OUT_OF_RANGE. */
+static int smw_perl_uint(pTHX_ SV *sv, UV max, UV *out)
+{
+    NV d;
+    if (!SvOK(sv) || SvROK(sv) || !(SvIOK(sv) || SvNOK(sv) || looks_like_number(sv)))
+        return SMW_NOT_A_NUMBER;
+    if (SvIOK(sv)) {
+        if (SvIsUV(sv))
+            *out = SvUV(sv);
+        else if (SvIV(sv) < 0)
+            return SMW_OUT_OF_RANGE;
+        else
+            *out = (UV)SvIV(sv);
+        return *out <= max ? 0 : SMW_OUT_OF_RANGE;
+    }
+    d = SvNV(sv);
+    if (d != d)
+        return SMW_NOT_A_NUMBER;
+    if (d < 0 || d >= 18446744073709551616.0) /* 2**64 */
+        return SMW_OUT_OF_RANGE;
+    *out = (UV)d;
+    if ((NV)*out != d)
+        return SMW_NOT_A_NUMBER; /* 1.5 */
+    return *out <= max ? 0 : SMW_OUT_OF_RANGE;
+}
+%}
+
+%typemap(in) uint32_t, size_t {
+  UV smw_v;
+  int smw_r = smw_perl_uint(aTHX_ $input, (UV)(($1_ltype)-1), &smw_v);
+  if (smw_r == SMW_NOT_A_NUMBER)
+    SWIG_exception_fail(SWIG_TypeError, "in method '$symname', argument $argnum must be a whole number");
+  if (smw_r == SMW_OUT_OF_RANGE)
+    SWIG_exception_fail(SWIG_OverflowError, "in method '$symname', argument $argnum is out of range");
+  $1 = ($1_ltype)smw_v;
+}
+%typemap(typecheck, precedence=SWIG_TYPECHECK_UINT32) uint32_t, size_t {
+  $1 = SvOK($input) && !SvROK($input) && (SvIOK($input) || SvNOK($input) || looks_like_number($input));
+}
+
 %typemap(out) smw_record {
   if (!$1.present) {
     $result = &PL_sv_undef;

@@ -63,6 +63,24 @@ static void smw_rb_raise(const smw_error *e)
 }
 %}
 
+/* Unsigned integer arguments: SWIG's own size_t conversion wraps a negative Integer around.
+ * Only an Integer within the C type is taken: anything else is a TypeError, a negative or too
+ * large Integer a RangeError. */
+%typemap(in) uint32_t, size_t {
+  unsigned long long smw_v;
+  if (!RB_INTEGER_TYPE_P($input))
+    SWIG_exception_fail(SWIG_TypeError, "in method '$symname', argument $argnum must be an Integer");
+  if (RTEST(rb_funcall($input, rb_intern("negative?"), 0)))
+    SWIG_exception_fail(SWIG_OverflowError, "in method '$symname', argument $argnum is negative");
+  smw_v = NUM2ULL($input); /* raises RangeError above 2**64-1 */
+  if (smw_v > (unsigned long long)(($1_ltype)-1))
+    SWIG_exception_fail(SWIG_OverflowError, "in method '$symname', argument $argnum is out of range");
+  $1 = ($1_ltype)smw_v;
+}
+%typemap(typecheck, precedence=SWIG_TYPECHECK_UINT32) uint32_t, size_t {
+  $1 = RB_INTEGER_TYPE_P($input);
+}
+
 %typemap(out) smw_record {
   $result = smw_rb_record(&$1);
   smw_record_release(&$1);
