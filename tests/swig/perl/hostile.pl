@@ -8,34 +8,8 @@ use warnings;
 no warnings 'uninitialized';
 use sipmethods;
 
-my ($passed, $failed) = (0, 0);
-
-sub show {
-    my ($v) = @_;
-    return 'undef' unless defined $v;
-    return '[' . join(',', map { show($_) } @$v) . ']' if ref $v eq 'ARRAY';
-    (my $s = "$v") =~ s/([^\x21-\x7e]|%)/sprintf('%%%02X', ord $1)/ge;
-    return length($s) > 60 ? "'" . substr($s, 0, 60) . "...'" : "'$s'";
-}
-
-sub ok {
-    my ($label, $got, $want) = @_;
-    my $same = (!defined $got && !defined $want)
-        || (defined $got && defined $want && "$got" eq "$want");
-    if ($same) { $passed++; return 1 }
-    $failed++;
-    print "FAIL $label: got ", show($got), ", expected ", show($want), "\n";
-    return 0;
-}
-
-# The exception a call raises (undef when it returns); the result in list context in $RES.
-our @RES;
-sub raised {
-    my ($code) = @_;
-    @RES = ();
-    my $ok = eval { @RES = $code->(); 1 };
-    return $ok ? undef : ($@ || 'unknown error');
-}
+BEGIN { (my $dir = __FILE__) =~ s{[^/]*\z}{}; unshift @INC, $dir eq '' ? '.' : $dir }  # SmTest.pm
+use SmTest;
 
 sub is_parse_error { my ($e) = @_; return ref $e && eval { $e->isa('sipmethods::ParseError') } }
 
@@ -43,9 +17,7 @@ sub parse_error {
     my ($label, $code, $name, $offset) = @_;
     my $err = raised($code);
     if (!is_parse_error($err)) {
-        $failed++;
-        print "FAIL $label: expected ParseError $name at $offset, got ", (defined $err ? show("$err") : 'no error'), "\n";
-        return;
+        return fail("$label: expected ParseError $name at $offset, got ", (defined $err ? show("$err") : 'no error'));
     }
     ok("$label error", $err->name, $name);
     ok("$label offset", $err->offset, $offset);
@@ -56,9 +28,9 @@ sub wrong {
     my ($label, $code, $kind) = @_;
     $kind //= qr/^(TypeError|OverflowError|ValueError) in method /;
     my $err = raised($code);
-    if (!defined $err) { $failed++; print "FAIL $label: returned ", show($RES[0]), ", expected to die\n"; return }
-    if (is_parse_error($err) || "$err" !~ $kind) { $failed++; print "FAIL $label: died with ", show("$err"), "\n"; return }
-    $passed++;
+    return fail("$label: returned ", show($RES[0]), ', expected to die') if !defined $err;
+    return fail("$label: died with ", show("$err")) if is_parse_error($err) || "$err" !~ $kind;
+    pass();
 }
 
 # A call that must return (not die) the given first value.
@@ -267,38 +239,25 @@ returns('info_at("3") (a numeric string is a number in Perl)', sub { sipmethods:
 returns('lookup still works', sub { sipmethods::lookup('INVITE') }, sipmethods::INVITE);
 
 # --- No leak: 100k calls, failing ones included, leave the process size flat. ---------------------
-sub rss_kb {
-    open my $s, '<', '/proc/self/statm' or return undef;
-    my @f = split ' ', scalar <$s>;
-    return $f[1] * 4;
-}
-if (defined rss_kb()) {
-    my $msg = "INVITE sip:a\@b SIP/2.0\r\nCSeq: 1 INVITE\r\n\r\n";
-    my $allow = 'INVITE, ' . join(',', map { "X$_" } 1 .. 20);
-    my $round = sub {
-        my ($n) = @_;
-        for (1 .. $n) {
-            my $m = sipmethods::classify($msg);
-            my @a = sipmethods::allow_parse($allow);
-            my $i = sipmethods::info_at(3);
-            my $s = sipmethods::status(486);
-            my $f = sipmethods::allow_format(0x3fff);
-            my $e = sipmethods::error_format(-5, 12);
-            eval { sipmethods::classify("INV\0ITE sip:a\@b SIP/2.0\r\n") };
-            eval { sipmethods::allow_parse("INVITE, A\0CK") };
-            eval { sipmethods::from_letters('IAx') };
-            eval { sipmethods::lookup(undef) };
-            eval { sipmethods::lookup([]) };
-            eval { sipmethods::info(-1) };
-            eval { sipmethods::status('abc') };
-        }
-    };
-    $round->(10000);
-    my $before = rss_kb();
-    $round->(100000);
-    my $grown = rss_kb() - $before;
-    ok("memory stays flat over 100k rounds (grew ${grown} kB)", $grown < 1024 ? 1 : 0, 1);
-}
+my $msg = "INVITE sip:a\@b SIP/2.0\r\nCSeq: 1 INVITE\r\n\r\n";
+my $allow = 'INVITE, ' . join(',', map { "X$_" } 1 .. 20);
+memory_stays_flat('memory stays flat over 100k rounds', 1024, 10000, 100000, sub {
+    my ($n) = @_;
+    for (1 .. $n) {
+        my $m = sipmethods::classify($msg);
+        my @a = sipmethods::allow_parse($allow);
+        my $i = sipmethods::info_at(3);
+        my $s = sipmethods::status(486);
+        my $f = sipmethods::allow_format(0x3fff);
+        my $e = sipmethods::error_format(-5, 12);
+        eval { sipmethods::classify("INV\0ITE sip:a\@b SIP/2.0\r\n") };
+        eval { sipmethods::allow_parse("INVITE, A\0CK") };
+        eval { sipmethods::from_letters('IAx') };
+        eval { sipmethods::lookup(undef) };
+        eval { sipmethods::lookup([]) };
+        eval { sipmethods::info(-1) };
+        eval { sipmethods::status('abc') };
+    }
+});
 
-print "$passed passed, $failed failed\n";
-exit($failed ? 1 : 0);
+finish();

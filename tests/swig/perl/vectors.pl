@@ -5,26 +5,8 @@ use strict;
 use warnings;
 use sipmethods;
 
-my ($passed, $failed) = (0, 0);
-
-sub show {
-    my ($v) = @_;
-    return 'undef' unless defined $v;
-    return '[' . join(',', map { show($_) } @$v) . ']' if ref $v eq 'ARRAY';
-    (my $s = "$v") =~ s/([^\x21-\x7e]|%)/sprintf('%%%02X', ord $1)/ge;
-    return "'$s'";
-}
-
-# ok(label, got, expected): equal as byte strings, undef only equal to undef.
-sub ok {
-    my ($label, $got, $want) = @_;
-    my $same = (!defined $got && !defined $want)
-        || (defined $got && defined $want && "$got" eq "$want");
-    if ($same) { $passed++; return 1 }
-    $failed++;
-    print "FAIL $label: got ", show($got), ", expected ", show($want), "\n";
-    return 0;
-}
+BEGIN { (my $dir = __FILE__) =~ s{[^/]*\z}{}; unshift @INC, $dir eq '' ? '.' : $dir }  # SmTest.pm
+use SmTest;
 
 sub bool { return $_[0] ? 1 : 0 }
 
@@ -35,20 +17,11 @@ sub decode {
     return $f;
 }
 
-# The exception a call raises (undef when it returns).
-sub raised {
-    my ($code) = @_;
-    my $ok = eval { $code->(); 1 };
-    return $ok ? undef : ($@ || 'unknown error');
-}
-
 # A call that must raise ParseError with this name and offset.
 sub parse_error {
     my ($label, $err, $name, $offset) = @_;
     if (!defined $err || !ref $err || !$err->isa('sipmethods::ParseError')) {
-        $failed++;
-        print "FAIL $label: expected ParseError $name at $offset, got ", (defined $err ? "'$err'" : 'no error'), "\n";
-        return;
+        return fail("$label: expected ParseError $name at $offset, got ", (defined $err ? "'$err'" : 'no error'));
     }
     ok("$label error", $err->name, $name);
     ok("$label offset", $err->offset, $offset);
@@ -151,7 +124,7 @@ while (my $line = <$fh>) {
     $line =~ s/\r?\n\z//;
     next if $line eq '' || $line =~ /^#/;
     my ($group, @fields) = split /\t/, $line, -1;
-    my $check = $groups{$group} or do { $failed++; print "FAIL unknown group $group\n"; next };
+    my $check = $groups{$group} or do { fail("unknown group $group"); next };
     $seen{$group}++;
     $check->(map { decode($_) } @fields);
 }
@@ -208,31 +181,17 @@ for my $case (
 }
 
 # --- No leak: repeated calls, errors included, leave the process size flat. --------------
-sub rss_kb {
-    open my $s, '<', '/proc/self/statm' or return undef;
-    my @f = split ' ', scalar <$s>;
-    return $f[1] * 4;
-}
-# Under valgrind (tests/sanitize/memcheck.sh sets SIPMETHODS_MEMCHECK) the process size says
-# nothing; memcheck itself checks for leaks there.
-if (defined rss_kb() && !$ENV{SIPMETHODS_MEMCHECK}) {
-    my $round = sub {
-        for (1 .. 20000) {
-            my $m = sipmethods::classify("INVITE sip:a\@b SIP/2.0\r\nCSeq: 1 INVITE\r\n\r\n");
-            my @a = sipmethods::allow_parse('INVITE, ' . join(',', map { "X$_" } 1 .. 20));
-            my $i = sipmethods::info(1);
-            eval { sipmethods::classify("INVITE <x> SIP/2.0\r\n") };
-            eval { sipmethods::allow_parse('A B') };
-            eval { sipmethods::lookup(undef) };
-            my $f = sipmethods::allow_format(0x3fff);
-        }
-    };
-    $round->();
-    my $before = rss_kb();
-    $round->() for 1 .. 3;
-    my $grown = rss_kb() - $before;
-    ok("memory stays flat (grew ${grown} kB)", $grown < 2048 ? 1 : 0, 1);
-}
+memory_stays_flat('memory stays flat', 2048, 20000, 60000, sub {
+    my ($n) = @_;
+    for (1 .. $n) {
+        my $m = sipmethods::classify("INVITE sip:a\@b SIP/2.0\r\nCSeq: 1 INVITE\r\n\r\n");
+        my @a = sipmethods::allow_parse('INVITE, ' . join(',', map { "X$_" } 1 .. 20));
+        my $i = sipmethods::info(1);
+        eval { sipmethods::classify("INVITE <x> SIP/2.0\r\n") };
+        eval { sipmethods::allow_parse('A B') };
+        eval { sipmethods::lookup(undef) };
+        my $f = sipmethods::allow_format(0x3fff);
+    }
+});
 
-print "$passed passed, $failed failed\n";
-exit($failed ? 1 : 0);
+finish();
