@@ -213,21 +213,22 @@ static void make_messages(void)
     }
 }
 
-/* Every candidate gets its own loop with a direct call; reps passes over the inputs. */
-#define LOOKUP_LOOP(name, fn) LOOKUP_LOOP_SEQ(name, fn, tok_seq)
-#define LOOKUP_LOOP_SEQ(name, fn, seq)                           \
+/* Every candidate gets its own loop with a direct call; reps passes over the inputs: count
+ * calls of fn on the pool entries seq names. */
+#define CALL_LOOP(name, fn, pool, seq, count)                    \
     __attribute__((noinline)) static void loop_##name(int reps) \
     {                                                            \
         uint64_t acc = 0;                                        \
         int r;                                                   \
         size_t i;                                                \
         for (r = 0; r < reps; r++)                               \
-            for (i = 0; i < SEQ_LOOKUP; i++) {                   \
-                const tok *t = &tokens[seq[i]];                  \
-                acc += fn(t->s, t->n);                           \
-            }                                                    \
+            for (i = 0; i < (count); i++)                        \
+                acc += (uint64_t)fn(pool[seq[i]].s, pool[seq[i]].n); \
         sink += acc;                                             \
     }
+#define LOOKUP_LOOP(name, fn) CALL_LOOP(name, fn, tokens, tok_seq, SEQ_LOOKUP)
+#define LOOKUP_LOOP_SEQ(name, fn, seq) CALL_LOOP(name, fn, tokens, seq, SEQ_LOOKUP)
+#define SCAN_LOOP(name, fn) CALL_LOOP(name, fn, msgs, msg_seq, SEQ_CLASSIFY)
 LOOKUP_LOOP(noop, bl_noop)
 LOOKUP_LOOP(sm_lookup, sm_lookup)
 LOOKUP_LOOP(gperf, bl_gperf)
@@ -251,19 +252,6 @@ __attribute__((noinline)) static void loop_sm_classify(int reps)
     sink += acc;
 }
 
-#define SCAN_LOOP(name, fn)                                      \
-    __attribute__((noinline)) static void loop_##name(int reps) \
-    {                                                            \
-        uint64_t acc = 0;                                        \
-        int r;                                                   \
-        size_t i;                                                \
-        for (r = 0; r < reps; r++)                               \
-            for (i = 0; i < SEQ_CLASSIFY; i++) {                 \
-                const msg *k = &msgs[msg_seq[i]];                \
-                acc += (uint64_t)fn(k->s, k->n);                 \
-            }                                                    \
-        sink += acc;                                             \
-    }
 SCAN_LOOP(memmem, bl_memmem)
 SCAN_LOOP(byteloop, bl_byteloop)
 SCAN_LOOP(memchr_lines, bl_memchr_lines)
