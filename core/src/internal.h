@@ -11,6 +11,13 @@
 #define SM_INTERNAL
 #endif
 
+/* A function off the hot path: never inlined into it, laid out apart. */
+#if defined(__GNUC__)
+#define SM_COLD __attribute__((noinline, cold))
+#else
+#define SM_COLD
+#endif
+
 #define SM_C_TOKEN  1
 #define SM_C_DIGIT  2
 #define SM_C_ALPHA  4

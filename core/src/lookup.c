@@ -1,11 +1,9 @@
 /* Token -> method: the hot path. The first byte and the length pick the one name a
- * token can be (a perfect hash of the 14 names into 32 slots); five two-byte windows,
+ * token can be (a perfect hash of the 14 names into 64 slots); five two-byte windows,
  * read inside [0, n) and packed into a 64-bit head and a 32-bit tail, are compared
  * with that slot's precomputed key. No branch depends on which method it is, so a
  * mixed stream of methods costs no mispredictions (bench/README.md). The names are
  * those of methods.def; the tests look up every table row. */
-#include <string.h>
-
 #include "internal.h"
 
 size_t sm__token_run(const char *s, size_t n)
@@ -24,12 +22,13 @@ int sm_is_token(const char *s, size_t n)
 #define SM_MIN_NAME 3 /* ACK, BYE */
 #define SM_MAX_NAME 9 /* SUBSCRIBE */
 
-/* The slot of a name: no two of the 14 names share (first byte, length) or a slot. */
-#define SM_SLOT(c, n) (((unsigned)(c) + 11u * (unsigned)(n)) & 31u)
+/* The slot of a name: no two of the 14 names share (first byte, length) or a slot, and
+ * for one first byte the lengths 3..9 give seven different slots. */
+#define SM_SLOT(c, n) (((unsigned)(c) * 8u + (unsigned)(n)) & 63u)
 
 /* The key of a token of n bytes, 3 <= n <= 9. With last = n - 2, the two-byte windows at
- * 0, last/4, last/2, 3*last/4 (the head, 16 bits each) and at last (the tail, with n above
- * it) cover every byte of the token and never read past its end. */
+ * 0, last/4, last/2, 3*last/4 (the head, 16 bits each) and at last (the tail) cover
+ * every byte of the token and never read past its end. */
 #define SM_W1(n) (((n) - 2) >> 2)
 #define SM_W2(n) (((n) - 2) >> 1)
 #define SM_W3(n) ((3 * ((n) - 2)) >> 2)
@@ -42,8 +41,8 @@ static inline uint32_t two(const char *p)
 
 typedef struct {
     uint64_t head;
-    uint32_t tail; /* 0 in an empty slot: a token's tail holds n >= 3 */
-    uint32_t id;
+    uint32_t tail;
+    uint32_t id; /* 0 in an empty slot, so matching one is a miss */
 } sm_slot;
 
 /* The same key as a constant, from the name's bytes c0..c8 (0 past its end): C has no
@@ -58,9 +57,9 @@ typedef struct {
                             SM_TWO(SM_W1(n), c0, c1, c2, c3, c4, c5, c6, c7, c8) << 16 |      \
                             SM_TWO(SM_W2(n), c0, c1, c2, c3, c4, c5, c6, c7, c8) << 32 |      \
                             SM_TWO(SM_W3(n), c0, c1, c2, c3, c4, c5, c6, c7, c8) << 48,       \
-                        (uint32_t)(SM_TWO((n) - 2, c0, c1, c2, c3, c4, c5, c6, c7, c8) | (n) << 16), id}
+                        (uint32_t)SM_TWO((n) - 2, c0, c1, c2, c3, c4, c5, c6, c7, c8), id}
 
-static const sm_slot slots[32] = {
+static const sm_slot slots[64] = {
     SM_ROW(INVITE, 'I', 'N', 'V', 'I', 'T', 'E'),
     SM_ROW(ACK, 'A', 'C', 'K'),
     SM_ROW(BYE, 'B', 'Y', 'E'),
@@ -77,24 +76,38 @@ static const sm_slot slots[32] = {
     SM_ROW(UPDATE, 'U', 'P', 'D', 'A', 'T', 'E'),
 };
 
-/* The registered id of an exact name, or 0. */
-static inline uint32_t match_exact(const char *s, size_t n)
+/* The registered id of a token of 3..9 bytes, or 0. A token's first byte and its slot fix
+ * its length (8 is a unit mod 64), so a match of the head, whose first window holds the
+ * first byte, also matches the length. */
+static inline uint32_t match_windows(const char *s, size_t n)
 {
-    const sm_slot *e;
-    uint64_t head;
-    uint32_t tail;
-    if (n - SM_MIN_NAME > SM_MAX_NAME - SM_MIN_NAME)
-        return 0;
-    e = &slots[SM_SLOT((unsigned char)s[0], n)];
-    head = (uint64_t)two(s) | (uint64_t)two(s + SM_W1(n)) << 16 | (uint64_t)two(s + SM_W2(n)) << 32 |
-           (uint64_t)two(s + SM_W3(n)) << 48;
-    tail = two(s + n - 2) | (uint32_t)n << 16;
+    const sm_slot *e = &slots[SM_SLOT((unsigned char)s[0], n)];
+    uint64_t head = (uint64_t)two(s) | (uint64_t)two(s + SM_W1(n)) << 16 |
+                    (uint64_t)two(s + SM_W2(n)) << 32 | (uint64_t)two(s + SM_W3(n)) << 48;
+    uint32_t tail = two(s + n - 2);
     return ((head ^ e->head) | (tail ^ e->tail)) == 0 ? e->id : 0;
+}
+
+/* What a string of 3..9 bytes that is not a registered name is: SM_OTHER or 0. The
+ * windows' ten bytes are all of its bytes, so this needs no loop, whose exit would be
+ * mispredicted on a stream of lengths. Out of line: the hit path keeps its registers. */
+SM_COLD static uint32_t unregistered_windows(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    const unsigned char *c = sm__cclass;
+    size_t w1 = SM_W1(n), w2 = SM_W2(n), w3 = SM_W3(n), last = n - 2;
+    return (c[u[0]] & c[u[1]] & c[u[w1]] & c[u[w1 + 1]] & c[u[w2]] & c[u[w2 + 1]] & c[u[w3]] &
+            c[u[w3 + 1]] & c[u[last]] & c[u[last + 1]] & SM_C_TOKEN) ? SM_OTHER : 0;
+}
+
+static inline int is_name_length(size_t n)
+{
+    return n - SM_MIN_NAME <= SM_MAX_NAME - SM_MIN_NAME;
 }
 
 uint32_t sm__classify_token(const char *s, size_t n)
 {
-    uint32_t id = match_exact(s, n);
+    uint32_t id = is_name_length(n) ? match_windows(s, n) : 0;
     return id ? id : SM_OTHER;
 }
 
@@ -103,10 +116,12 @@ uint32_t sm_lookup(const char *s, size_t n)
     uint32_t id;
     if (s == NULL)
         return 0;
-    id = match_exact(s, n);
+    if (!is_name_length(n))
+        return sm_is_token(s, n) ? SM_OTHER : 0;
+    id = match_windows(s, n);
     if (id)
         return id;
-    return sm_is_token(s, n) ? SM_OTHER : 0;
+    return unregistered_windows(s, n);
 }
 
 uint32_t sm_lookup_ci(const char *s, size_t n)
@@ -121,7 +136,7 @@ uint32_t sm_lookup_ci(const char *s, size_t n)
          * case, so folding every byte and matching the upper-case names is exact. */
         for (i = 0; i < n; i++)
             folded[i] = (char)(s[i] & ~0x20);
-        id = match_exact(folded, n);
+        id = match_windows(folded, n);
         if (id)
             return id;
     }
