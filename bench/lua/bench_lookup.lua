@@ -5,15 +5,22 @@
 -- stated in: sm.lookup <= 1.3x a no-op C function.
 --
 -- The no-op module is compiled here, at bench time, against this interpreter's headers
--- (LUA_INCDIR, or the Debian location for this version), with the flags of the module.
+-- (LUA_INCDIR, or the Debian location for this version), with the flags of the module
+-- (-O2 and -fno-plt: its API calls cost what the module's do).
 --
 -- Usage: lua bench/lua/bench_lookup.lua MODULE_DIR [ROUNDS] [CALLS]
+--        lua bench/lua/bench_lookup.lua MODULE_DIR --ir CANDIDATE CALLS
 --   MODULE_DIR holds this interpreter's sipmethods.so (e.g. build/lua/5.4)
+--   --ir runs one candidate's loop once, untimed, for valgrind --tool=callgrind: bench/run
+--   runs it with CALLS = 0 and CALLS = N; the difference over N is instructions per call.
+--   CANDIDATE: noop0, noop1, floor3 or lookup.
 -- bench/lua/run.sh runs it under lua5.1, lua5.4 and luajit.
 
-local moddir = arg[1] or error("usage: bench_lookup.lua MODULE_DIR [ROUNDS] [CALLS]")
-local rounds = tonumber(arg[2]) or 15
-local calls = tonumber(arg[3]) or 2000000
+local usage = "usage: bench_lookup.lua MODULE_DIR [ROUNDS] [CALLS] | MODULE_DIR --ir CANDIDATE CALLS"
+local moddir = arg[1] or error(usage)
+local ir_candidate = arg[2] == "--ir" and (arg[3] or error(usage)) or nil
+local rounds = ir_candidate and 0 or tonumber(arg[2]) or 15
+local calls = tonumber(arg[ir_candidate and 4 or 3]) or 2000000
 
 local NOOP_C = [[
 #include "lua.h"
@@ -53,7 +60,7 @@ assert(os.execute("mkdir -p " .. tmp))
 local f = assert(io.open(tmp .. "/noop.c", "w"))
 f:write(NOOP_C)
 f:close()
-local cc = (os.getenv("CC") or "cc") .. " -O2 -fPIC -shared -fvisibility=hidden -I" .. incdir
+local cc = (os.getenv("CC") or "cc") .. " -O2 -fno-plt -fPIC -shared -fvisibility=hidden -I" .. incdir
 local okc = os.execute(cc .. " -o " .. tmp .. "/sm_bench_noop.so " .. tmp .. "/noop.c")
 assert(okc == true or okc == 0, "compiling the no-op module failed")
 
@@ -91,6 +98,12 @@ local candidates = {
     end },
   { "sm.info('INVITE')", loop_of(sm.info, "INVITE") },
 }
+
+if ir_candidate then
+  local fns = { noop0 = noop.noop0, noop1 = noop.noop1, floor3 = noop.floor3, lookup = sm.lookup }
+  loop_of(fns[ir_candidate] or error("unknown candidate " .. ir_candidate), "INVITE")(calls)
+  return
+end
 
 local clock = os.clock
 local best = {}

@@ -10,9 +10,12 @@ sipmethods._core is (same compiler, same limited-API setting), so the comparison
 noop_kw is a no-op with lookup's calling convention (METH_FASTCALL | METH_KEYWORDS, which
 the ignore_case keyword needs), to show what the convention itself costs.
 
-Timings on a shared machine are noisy: run it a few times and read the best.
+Timings on a shared machine are noisy: run it a few times and read the best. --ir STMT runs
+one statement's loop once, untimed, for valgrind --tool=callgrind: bench/run runs it with
+--number 0 and --number N, and the difference over N is instructions per call.
 
 Usage: PYTHONPATH=<dir holding sipmethods> python bench/python/bench_lookup.py [--rounds N] [--number N]
+       PYTHONPATH=... python bench/python/bench_lookup.py --ir {noop,noop_kw,lookup,dget} --number N [--noop-dir D]
 """
 import argparse
 import os
@@ -47,6 +50,10 @@ setup(name="_sm_noop", ext_modules=[Extension("_sm_noop", ["noop.c"], py_limited
 
 
 def build_noop(tmp, limited):
+    if any(f.startswith("_sm_noop") and f.endswith((".so", ".pyd")) for f in os.listdir(tmp)):
+        sys.path.insert(0, tmp)  # built by an earlier run into this --noop-dir
+        import _sm_noop
+        return _sm_noop
     with open(os.path.join(tmp, "noop.c"), "w") as f:
         f.write(NOOP_C)
     with open(os.path.join(tmp, "setup.py"), "w") as f:
@@ -62,13 +69,19 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=25)
     ap.add_argument("--number", type=int, default=1_000_000)
+    ap.add_argument("--ir", choices=["noop", "noop_kw", "lookup", "dget"], help="run this loop once, untimed")
+    ap.add_argument("--noop-dir", help="build the no-op extension here, or reuse it (default: a temp dir)")
     args = ap.parse_args()
 
     import sipmethods
     from sipmethods import _core
 
-    with tempfile.TemporaryDirectory() as tmp:
-        noop_mod = build_noop(tmp, _core.LIMITED_API)
+    if args.noop_dir:
+        os.makedirs(args.noop_dir, exist_ok=True)
+        noop_mod = build_noop(args.noop_dir, _core.LIMITED_API)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            noop_mod = build_noop(tmp, _core.LIMITED_API)
 
     d = {m.name: m for m in sipmethods.METHODS}
     env = {
@@ -92,6 +105,11 @@ def main():
         ("lookup(bname)         [bytes]", "lookup(bname)"),
         ("lookup(lname, ignore_case=True)", "lookup(lname, ignore_case=True)"),
     ]
+    if args.ir:
+        stmt = {"noop": "noop(name)", "noop_kw": "noop_kw(name)", "lookup": "lookup(name)",
+                "dget": "d.get(name)"}[args.ir]
+        timeit.Timer(stmt, globals=env).timeit(args.number)
+        return
     timers = [(label, timeit.Timer(stmt, globals=env)) for label, stmt in cases]
     best = {label: float("inf") for label, _ in timers}
     for _ in range(args.rounds):
