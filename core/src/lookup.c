@@ -1,9 +1,9 @@
 /* Token -> method: the hot path. The first byte and the length pick the one name a
- * token can be (a perfect hash of the 14 names into 64 slots); five two-byte windows,
- * read inside [0, n) and packed into a 64-bit head and a 32-bit tail, are compared
- * with that slot's precomputed key. No branch depends on which method it is, so a
- * mixed stream of methods costs no mispredictions (bench/README.md). The names are
- * those of methods.def; the tests look up every table row. */
+ * token can be (a perfect hash of the 14 names into 64 slots); two four-byte and two
+ * two-byte windows, read inside [0, n) and packed into a 64-bit head and a 32-bit tail,
+ * are compared with that slot's precomputed key. No branch depends on which method it
+ * is, so a mixed stream of methods costs no mispredictions (bench/README.md). The names
+ * are those of methods.def; the tests look up every table row. */
 #include "internal.h"
 
 size_t sm__token_run(const char *s, size_t n)
@@ -22,21 +22,38 @@ int sm_is_token(const char *s, size_t n)
 #define SM_MIN_NAME 3 /* ACK, BYE */
 #define SM_MAX_NAME 9 /* SUBSCRIBE */
 
-/* The slot of a name: no two of the 14 names share (first byte, length) or a slot, and
- * for one first byte the lengths 3..9 give seven different slots. */
+/* The slot of a name: no two of the 14 names share (first byte, length) or a slot. A slot
+ * also fixes the length: 8c + n = 8c' + n' (mod 64) needs n = n' (mod 8), and two lengths
+ * in 3..9 that are equal mod 8 are equal. */
 #define SM_SLOT(c, n) (((unsigned)(c) * 8u + (unsigned)(n)) & 63u)
 
-/* The key of a token of n bytes, 3 <= n <= 9. With last = n - 2, the two-byte windows at
- * 0, last/4, last/2, 3*last/4 (the head, 16 bits each) and at last (the tail) cover
- * every byte of the token and never read past its end. */
-#define SM_W1(n) (((n) - 2) >> 2)
-#define SM_W2(n) (((n) - 2) >> 1)
-#define SM_W3(n) ((3 * ((n) - 2)) >> 2)
+/* The key of a token of n bytes, 3 <= n <= 9, read inside [0, n): the head is the four
+ * bytes at 0 and the four at n - 4 (every byte of a token of 4..8 bytes; zero for 3 bytes,
+ * where four-byte windows would not fit), the tail the two bytes at (n - 2) / 2 (byte 4 of
+ * a 9-byte token) and the two at n - 2 (all of a 3-byte token with those at 0). */
+#define SM_MID(n) (((n) - 2) >> 1)
 
-/* The two bytes at p, first byte low (the compiler makes it one load). */
-static inline uint32_t two(const char *p)
+/* The two or four bytes at p, first byte lowest (the compiler makes each one load). */
+static inline uint32_t two(const unsigned char *p)
 {
-    return (uint32_t)(unsigned char)p[0] | (uint32_t)(unsigned char)p[1] << 8;
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8;
+}
+
+static inline uint32_t four(const unsigned char *p)
+{
+    return two(p) | two(p + 2) << 16;
+}
+
+/* Where a 3-byte token's four-byte windows read: zeros, as its key's head has. */
+static const unsigned char zeros[8];
+
+/* a if c, else b, without a branch (a branch on n < 4 would be mispredicted on a stream
+ * of methods). The integer is one of the two pointers' own values, so the result is that
+ * pointer. */
+static inline const unsigned char *pick(int c, const unsigned char *a, const unsigned char *b)
+{
+    uintptr_t ia = (uintptr_t)a, ib = (uintptr_t)b, all = (uintptr_t)0 - (uintptr_t)(c != 0);
+    return (const unsigned char *)(ib ^ ((ia ^ ib) & all));
 }
 
 typedef struct {
@@ -51,13 +68,13 @@ typedef struct {
     ((uint64_t)(unsigned char)((k) == 0 ? c0 : (k) == 1 ? c1 : (k) == 2 ? c2 : (k) == 3 ? c3 \
                              : (k) == 4 ? c4 : (k) == 5 ? c5 : (k) == 6 ? c6 : (k) == 7 ? c7 : c8))
 #define SM_TWO(k, ...) (SM_B(k, __VA_ARGS__) | SM_B((k) + 1, __VA_ARGS__) << 8)
+#define SM_FOUR(k, ...) (SM_TWO(k, __VA_ARGS__) | SM_TWO((k) + 2, __VA_ARGS__) << 16)
 #define SM_ROW(NAME, ...) SM_ROW_(sizeof #NAME - 1, SM_##NAME, __VA_ARGS__, 0, 0, 0, 0, 0, 0, 0)
 #define SM_ROW_(n, id, c0, c1, c2, c3, c4, c5, c6, c7, c8, ...)                                \
-    [SM_SLOT(c0, n)] = {SM_TWO(0, c0, c1, c2, c3, c4, c5, c6, c7, c8) |                       \
-                            SM_TWO(SM_W1(n), c0, c1, c2, c3, c4, c5, c6, c7, c8) << 16 |      \
-                            SM_TWO(SM_W2(n), c0, c1, c2, c3, c4, c5, c6, c7, c8) << 32 |      \
-                            SM_TWO(SM_W3(n), c0, c1, c2, c3, c4, c5, c6, c7, c8) << 48,       \
-                        (uint32_t)SM_TWO((n) - 2, c0, c1, c2, c3, c4, c5, c6, c7, c8), id}
+    [SM_SLOT(c0, n)] = {(n) < 4 ? 0 : SM_FOUR(0, c0, c1, c2, c3, c4, c5, c6, c7, c8) |        \
+                                      SM_FOUR((n) - 4, c0, c1, c2, c3, c4, c5, c6, c7, c8) << 32, \
+                        (uint32_t)(SM_TWO(SM_MID(n), c0, c1, c2, c3, c4, c5, c6, c7, c8) |    \
+                                   SM_TWO((n) - 2, c0, c1, c2, c3, c4, c5, c6, c7, c8) << 16), id}
 
 static const sm_slot slots[64] = {
     SM_ROW(INVITE, 'I', 'N', 'V', 'I', 'T', 'E'),
@@ -76,28 +93,29 @@ static const sm_slot slots[64] = {
     SM_ROW(UPDATE, 'U', 'P', 'D', 'A', 'T', 'E'),
 };
 
-/* The registered id of a token of 3..9 bytes, or 0. A token's first byte and its slot fix
- * its length (8 is a unit mod 64), so a match of the head, whose first window holds the
- * first byte, also matches the length. */
+/* The registered id of a token of 3..9 bytes, or 0. Its slot holds the one name of its
+ * length it can be, and the key holds every byte of a token of that length. */
 static inline uint32_t match_windows(const char *s, size_t n)
 {
-    const sm_slot *e = &slots[SM_SLOT((unsigned char)s[0], n)];
-    uint64_t head = (uint64_t)two(s) | (uint64_t)two(s + SM_W1(n)) << 16 |
-                    (uint64_t)two(s + SM_W2(n)) << 32 | (uint64_t)two(s + SM_W3(n)) << 48;
-    uint32_t tail = two(s + n - 2);
+    const unsigned char *u = (const unsigned char *)s;
+    const unsigned char *wide = pick(n < 4, zeros + 4, u); /* zeros + 4 + n - 4 >= zeros */
+    const sm_slot *e = &slots[SM_SLOT(u[0], n)];
+    uint64_t head = (uint64_t)four(wide) | (uint64_t)four(wide + n - 4) << 32;
+    uint32_t tail = two(u + SM_MID(n)) | two(u + n - 2) << 16;
     return ((head ^ e->head) | (tail ^ e->tail)) == 0 ? e->id : 0;
 }
 
-/* What a string of 3..9 bytes that is not a registered name is: SM_OTHER or 0. The
- * windows' ten bytes are all of its bytes, so this needs no loop, whose exit would be
- * mispredicted on a stream of lengths. Out of line: the hit path keeps its registers. */
+/* What a string of 3..9 bytes that is not a registered name is: SM_OTHER or 0. Bytes 0..2,
+ * the three around n / 2 and the last three are all of its bytes, so this needs no loop,
+ * whose exit would be mispredicted on a stream of lengths. Out of line: the hit path keeps
+ * its registers. */
 SM_COLD static uint32_t unregistered_windows(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     const unsigned char *c = sm__cclass;
-    size_t w1 = SM_W1(n), w2 = SM_W2(n), w3 = SM_W3(n), last = n - 2;
-    return (c[u[0]] & c[u[1]] & c[u[w1]] & c[u[w1 + 1]] & c[u[w2]] & c[u[w2 + 1]] & c[u[w3]] &
-            c[u[w3 + 1]] & c[u[last]] & c[u[last + 1]] & SM_C_TOKEN) ? SM_OTHER : 0;
+    size_t mid = n / 2;
+    return (c[u[0]] & c[u[1]] & c[u[2]] & c[u[mid - 1]] & c[u[mid]] & c[u[mid + 1]] & c[u[n - 3]] &
+            c[u[n - 2]] & c[u[n - 1]] & SM_C_TOKEN) ? SM_OTHER : 0;
 }
 
 static inline int is_name_length(size_t n)
