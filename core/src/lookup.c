@@ -93,16 +93,24 @@ static const sm_slot slots[64] = {
     SM_ROW(UPDATE, 'U', 'P', 'D', 'A', 'T', 'E'),
 };
 
-/* The registered id of a token of 3..9 bytes, or 0. Its slot holds the one name of its
- * length it can be, and the key holds every byte of a token of that length. */
-static inline uint32_t match_windows(const char *s, size_t n)
+/* The slot whose key a string of 3..9 bytes has, or NULL. The slot holds the one name of
+ * its length the string can be, and the key every byte of a string of that length. An
+ * empty slot's key (zeros, id 0) is matched only by NUL bytes, which are no token. */
+static inline const sm_slot *match_slot(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     const unsigned char *wide = pick(n < 4, zeros + 4, u); /* zeros + 4 + n - 4 >= zeros */
     const sm_slot *e = &slots[SM_SLOT(u[0], n)];
     uint64_t head = (uint64_t)four(wide) | (uint64_t)four(wide + n - 4) << 32;
     uint32_t tail = two(u + SM_MID(n)) | two(u + n - 2) << 16;
-    return ((head ^ e->head) | (tail ^ e->tail)) == 0 ? e->id : 0;
+    return ((head ^ e->head) | (tail ^ e->tail)) == 0 ? e : NULL;
+}
+
+/* The registered id of a string of 3..9 bytes, or 0. */
+static inline uint32_t match_windows(const char *s, size_t n)
+{
+    const sm_slot *e = match_slot(s, n);
+    return e != NULL ? e->id : 0;
 }
 
 /* What a string of 3..9 bytes that is not a registered name is: SM_OTHER or 0. Bytes 0..2,
@@ -131,14 +139,14 @@ uint32_t sm__classify_token(const char *s, size_t n)
 
 uint32_t sm_lookup(const char *s, size_t n)
 {
-    uint32_t id;
+    const sm_slot *e;
     if (s == NULL)
         return 0;
     if (!is_name_length(n))
         return sm_is_token(s, n) ? SM_OTHER : 0;
-    id = match_windows(s, n);
-    if (id)
-        return id;
+    e = match_slot(s, n);
+    if (e != NULL)
+        return e->id; /* 0 for NUL bytes in an empty slot: right, they are no token */
     return unregistered_windows(s, n);
 }
 
