@@ -5,7 +5,8 @@
 
 #include "cli.h"
 
-/* main(argv: list[bytes]) -> int: runs the command line with argv (argv[0] the program name). */
+/* main(argv: list[bytes]) -> int: runs the command line with argv (argv[0] the program name).
+ * Limited API only, so it builds into the abi3 wheel too. */
 static PyObject *cli_main(PyObject *module, PyObject *arg)
 {
     PyObject *args;
@@ -13,13 +14,14 @@ static PyObject *cli_main(PyObject *module, PyObject *arg)
     Py_ssize_t n, i;
     int rc;
     (void)module;
-    if (!PyList_Check(arg) && !PyTuple_Check(arg))
-        return PyErr_Format(PyExc_TypeError, "argv must be a list of bytes, not %.100s",
-                            Py_TYPE(arg)->tp_name);
+    if (!PyList_Check(arg) && !PyTuple_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "argv must be a list or tuple of bytes");
+        return NULL;
+    }
     args = PySequence_Tuple(arg); /* a list could change while the GIL is released */
     if (args == NULL)
         return NULL;
-    n = PyTuple_GET_SIZE(args);
+    n = PyTuple_Size(args);
     if (n < 1 || n > INT_MAX - 1) {
         Py_DECREF(args);
         return PyErr_Format(PyExc_ValueError, "argv must hold 1 to %d items", INT_MAX - 1);
@@ -30,13 +32,17 @@ static PyObject *cli_main(PyObject *module, PyObject *arg)
         return PyErr_NoMemory();
     }
     for (i = 0; i < n; i++) {
-        PyObject *item = PyTuple_GET_ITEM(args, i);
-        if (!PyBytes_Check(item) || (size_t)PyBytes_GET_SIZE(item) != strlen(PyBytes_AS_STRING(item))) {
+        PyObject *item = PyTuple_GetItem(args, i); /* borrowed; args holds it */
+        char *s = NULL;
+        Py_ssize_t len = 0;
+        if (!PyBytes_Check(item) || PyBytes_AsStringAndSize(item, &s, &len) < 0 ||
+            (size_t)len != strlen(s)) {
+            PyErr_Clear();
             PyMem_Free(argv);
             Py_DECREF(args);
             return PyErr_Format(PyExc_TypeError, "argv[%zd] must be bytes without NUL", i);
         }
-        argv[i] = PyBytes_AS_STRING(item);
+        argv[i] = s;
     }
     Py_BEGIN_ALLOW_THREADS
     rc = sipmethods_cli((int)n, argv);
