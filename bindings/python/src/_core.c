@@ -50,12 +50,6 @@ static int PyModule_AddObjectRef(PyObject *mod, const char *name, PyObject *valu
 #define SM_NOINLINE
 #endif
 
-#if !defined(Py_LIMITED_API) && PY_VERSION_HEX < 0x030C0000
-#define SM_STR_READY(o) PyUnicode_IS_READY(o)
-#else
-#define SM_STR_READY(o) 1
-#endif
-
 /* The members are indexed by id without a search: by the bit's position where the compiler
  * has a count-trailing-zeros builtin, else by id % 37 (2**k % 37 differs for every k < 36). */
 #if defined(__GNUC__) || defined(__clang__)
@@ -178,15 +172,26 @@ static PyObject *encode_lone_surrogates(PyObject *str)
     return out;
 }
 
-/* The UTF-8 of a str, NULL with an exception if it has lone surrogates. An ASCII str is
- * its own UTF-8: read in place (full API), or through PyUnicode_AsUTF8AndSize, which
- * returns the same bytes (limited API); other strs get their UTF-8 cached by CPython. */
+#ifndef Py_LIMITED_API
+/* The characters of a compact ASCII str: right after its PyASCIIObject header, as
+ * CPython's unicodeobject.h lays it out (what PyUnicode_DATA computes, less the checks
+ * of the other layouts). */
+static inline const char *compact_ascii_data(PyObject *o)
+{
+    return (const char *)((PyASCIIObject *)o + 1);
+}
+#endif
+
+/* The UTF-8 of a str, NULL with an exception if it has lone surrogates. A compact ASCII
+ * str (every str CPython makes, but for the legacy API's) is its own UTF-8: read in place
+ * (full API), or through PyUnicode_AsUTF8AndSize, which returns the same bytes (limited
+ * API); other strs get their UTF-8 cached by CPython. */
 static const char *str_utf8(PyObject *o, Py_ssize_t *n)
 {
 #ifndef Py_LIMITED_API
-    if (SM_STR_READY(o) && PyUnicode_IS_ASCII(o)) {
+    if (PyUnicode_IS_COMPACT_ASCII(o)) {
         *n = PyUnicode_GET_LENGTH(o);
-        return (const char *)PyUnicode_DATA(o);
+        return compact_ascii_data(o);
     }
 #endif
     return PyUnicode_AsUTF8AndSize(o, n);
@@ -442,7 +447,7 @@ PyDoc_STRVAR(lookup_doc,
 "Exact and case-sensitive (RFC 3261 section 20.16): 'invite' is an extension token.\n"
 "ignore_case=True matches ASCII case-insensitively, as Kamailio does.");
 
-static PyObject *lookup_not_ready(void)
+SM_NOINLINE static PyObject *lookup_not_ready(void)
 {
     PyErr_SetString(PyExc_RuntimeError,
                     "sipmethods._core is not initialised: import sipmethods, not sipmethods._core");
@@ -519,8 +524,8 @@ static PyObject *py_lookup(PyObject *self, PyObject *const *args, Py_ssize_t nar
 #ifndef Py_LIMITED_API
     if (nargs == 1 && kwnames == NULL) {
         PyObject *name = args[0];
-        if (PyUnicode_CheckExact(name) && SM_STR_READY(name) && PyUnicode_IS_ASCII(name))
-            return lookup_result((sm_table *)self, sm_lookup((const char *)PyUnicode_DATA(name),
+        if (PyUnicode_CheckExact(name) && PyUnicode_IS_COMPACT_ASCII(name))
+            return lookup_result((sm_table *)self, sm_lookup(compact_ascii_data(name),
                                                              (size_t)PyUnicode_GET_LENGTH(name)));
     }
 #else
