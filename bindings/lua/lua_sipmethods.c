@@ -18,6 +18,7 @@
 #include "lauxlib.h"
 
 #include "sipmethods.h"
+#include "lookup_inline.h" /* the core's lookup, inlined into sm.lookup */
 
 #if defined(_WIN32)
 #define SM_LUA_EXPORT __declspec(dllexport)
@@ -153,7 +154,7 @@ static int sm_lua_lookup(lua_State *L)
     if (lua_type(L, 1) != LUA_TSTRING)
         return sm_lua_typeerror(L, 1, "string");
     s = lua_tolstring(L, 1, &n);
-    id = sm_lookup(s, n);
+    id = sm__lookup_inline(s, n);
     if (!(id & SM_ALL_METHODS) && lua_toboolean(L, 2))
         id = sm_lookup_ci(s, n);
     if (id & SM_ALL_METHODS)

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "sipmethods.h"
+#include "lookup_inline.h" /* the core's lookup, inlined into lookup() */
 
 #if defined(Py_LIMITED_API) && Py_LIMITED_API + 0 < 0x030A0000
 #error "sipmethods._core needs METH_FASTCALL: build with Py_LIMITED_API >= 0x030A0000 or without it"
@@ -525,8 +526,8 @@ static PyObject *py_lookup(PyObject *self, PyObject *const *args, Py_ssize_t nar
     if (nargs == 1 && kwnames == NULL) {
         PyObject *name = args[0];
         if (PyUnicode_CheckExact(name) && PyUnicode_IS_COMPACT_ASCII(name))
-            return lookup_result((sm_table *)self, sm_lookup(compact_ascii_data(name),
-                                                             (size_t)PyUnicode_GET_LENGTH(name)));
+            return lookup_result((sm_table *)self, sm__lookup_inline(compact_ascii_data(name),
+                                                                     (size_t)PyUnicode_GET_LENGTH(name)));
     }
 #else
     if (nargs == 1 && kwnames == NULL && PyUnicode_CheckExact(args[0])) {
