@@ -2,6 +2,7 @@
 # Builds the fuzz targets with clang and runs each for SECONDS on its seed corpus.
 #
 # usage: tests/fuzz/run.sh [-b BUILD_DIR] [-c CORPUS_DIR] [-j JOBS] [-n] SECONDS [TARGET...]
+#   TARGET: fuzz_lookup or lookup, etc. (the binaries fuzz_* in BUILD_DIR)
 #   -b  build directory (default: build-fuzz at the top of the repository)
 #   -c  keep the corpora in CORPUS_DIR/TARGET (default: a temporary copy, removed afterwards)
 #   -j  run JOBS targets at a time (default 1)
@@ -22,11 +23,11 @@ while getopts b:c:j:n opt; do
     c) corpora=$OPTARG ;;
     j) jobs=$OPTARG ;;
     n) do_build= ;;
-    *) sed -n '4,13p' "$0" >&2; exit 2 ;;
+    *) sed -n '4,14p' "$0" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
-[ $# -ge 1 ] || { sed -n '4,13p' "$0" >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '4,14p' "$0" >&2; exit 2; }
 seconds=$1
 shift
 
@@ -37,6 +38,11 @@ fi
 build=$(cd "$build" && pwd)
 if [ $# -eq 0 ]; then
     set -- $(cd "$build" && ls fuzz_* | grep -v '\.')
+else # a target may be named with or without its fuzz_ prefix
+    for t in "$@"; do
+        shift
+        set -- "$@" "fuzz_${t#fuzz_}"
+    done
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sm-fuzz.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
