@@ -92,12 +92,12 @@ uint32_t sm_lookup(const char *s, size_t n)
 
 uint32_t sm_lookup_ci(const char *s, size_t n)
 {
-    char folded[9];
+    char folded[SM_MAX_NAME];
     size_t i;
     uint32_t id;
     if (s == NULL)
         return 0;
-    if (n >= 3 && n <= sizeof folded) {
+    if (sm__is_name_length(n)) {
         /* b & ~0x20 equals an upper-case letter only when b is that letter in either
          * case, so folding every byte and matching the upper-case names is exact. */
         for (i = 0; i < n; i++)
