@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """End-to-end test of examples/kamailio/ in Debian's Kamailio, for one KEMI engine.
 
-    kamailio_test.py --engine lua|python|ruby --module-dir DIR [--source DIR]
+    kamailio_test.py --engine lua|python|ruby (--module-dir DIR | --installed) [--source DIR]
                      [--load 10000] [--rate 1000]
 
 Starts Kamailio with examples/kamailio/kamailio.cfg and the engine's route script on a free
@@ -82,7 +82,10 @@ class Peer:
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--engine", choices=sorted(kh.ENGINES), required=True)
-    ap.add_argument("--module-dir", required=True, help="where the sipmethods module for the engine is")
+    where = ap.add_mutually_exclusive_group(required=True)
+    where.add_argument("--module-dir", help="where the sipmethods module for the engine is")
+    where.add_argument("--installed", action="store_true",
+                       help="use the installed module (the interpreter's default search path)")
     ap.add_argument("--source", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
     ap.add_argument("--load", type=int, default=10000)
     ap.add_argument("--rate", type=int, default=1000)
@@ -102,7 +105,7 @@ def main():
     t = Checks(a.engine)
     work = tempfile.mkdtemp(prefix="sm-kamailio-%s-" % a.engine)
     kam = kh.Kamailio(os.path.join(example, "kamailio.cfg"), script, a.engine,
-                      os.path.abspath(a.module_dir), work)
+                      None if a.installed else os.path.abspath(a.module_dir), work)
     client, downstream = Peer(), Peer()
 
     def interrupted(signum, frame):

@@ -31,9 +31,13 @@ def free_udp_port():
 
 
 def module_env(engine, module_dir):
-    """The environment that lets the engine's interpreter find the sipmethods module."""
+    """The environment that lets the engine's interpreter find the sipmethods module; with
+    module_dir None, the installed module (the variable is removed: default search path)."""
     env = dict(os.environ)
     var = ENGINES[engine][2]
+    if module_dir is None:
+        env.pop(var, None)
+        return env
     if var == "LUA_CPATH":
         env[var] = os.path.join(module_dir, "?.so") + ";;"
     else:
