@@ -10,7 +10,7 @@ mode=${1:-test}
 apt_build=(build-essential cmake pkg-config libpcap-dev python3)
 
 # Everything the full test suite uses (`test`): sanitizers and fuzzers, every Lua,
-# SWIG languages, Kamailio with its three KEMI engines, SIP tools, benchmarks.
+# SWIG languages, Kamailio with its three KEMI engines, SIP tools, benchmarks, Debian packaging.
 apt_test=(
   clang libclang-rt-14-dev llvm valgrind gperf hyperfine
   lua5.1 liblua5.1-0-dev lua5.2 liblua5.2-dev lua5.3 liblua5.3-dev lua5.4 liblua5.4-dev
@@ -19,6 +19,8 @@ apt_test=(
   python3-dev
   kamailio kamailio-lua-modules kamailio-python3-modules kamailio-ruby-modules
   sip-tester sipsak
+  debhelper dh-lua dh-python dpkg-dev fakeroot lintian pybuild-plugin-pyproject python3-all-dev
+  python3-setuptools git
 )
 pip_test=(pytest mypy build setuptools wheel)
 

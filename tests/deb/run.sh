@@ -153,7 +153,7 @@ fi
 step "the sipmethods command"
 [ "$(command -v sipmethods)" = /usr/bin/sipmethods ] || fail "sipmethods is not /usr/bin/sipmethods"
 sipmethods --version | grep -q '0\.1\.0' || fail "sipmethods --version: $(sipmethods --version 2>&1)"
-[ "$(sipmethods reason 481)" = "Call/Transaction Does Not Exist" ] ||
+sipmethods reason 481 | grep -q 'Call/Transaction Does Not Exist' ||
   fail "sipmethods reason 481: $(sipmethods reason 481 2>&1)"
 
 # --- Lua and Python from the default search paths ----------------------------------------
