@@ -20,7 +20,7 @@ apt_test=(
   kamailio kamailio-lua-modules kamailio-python3-modules kamailio-ruby-modules
   sip-tester sipsak
   debhelper dh-lua dh-python dpkg-dev fakeroot lintian pybuild-plugin-pyproject python3-all-dev
-  python3-setuptools git
+  python3-setuptools python3-pytest git
 )
 pip_test=(pytest mypy build setuptools wheel)
 

@@ -13,4 +13,4 @@ local want = dir .. "/" .. version .. "/sipmethods.so"
 assert(found == want, "package.cpath finds " .. tostring(found) .. ", not " .. want)
 local sm = require "sipmethods"
 assert(sm.lookup("INVITE") == sm.INVITE and sm.reason(481) == "Call/Transaction Does Not Exist")
-print(_VERSION .. ": " .. found)
+print(_VERSION .. (jit and " (" .. jit.version .. ")" or "") .. ": " .. found)

@@ -9,7 +9,7 @@
 # dpkg-buildpackage (parallel=2, nocheck); runs lintian on them (no error allowed); installs
 # them with apt-get; then, with no LUA_CPATH/PYTHONPATH set: builds and runs the README's C
 # example with pkg-config and with the CMake package (shared and static), runs the CLI,
-# requires the module in lua5.1 to lua5.4, imports it in /usr/bin/python3, and runs the
+# requires the module in lua5.1 to lua5.4 and luajit, imports it in /usr/bin/python3, and runs the
 # Kamailio route end to end for Lua and Python on the installed modules. The packages are
 # purged at the end, pass or fail. Needs root (or sudo -n) for apt-get; exits 77 (skipped)
 # when that or a tool (dpkg-buildpackage, kamailio, sipp, ...) is missing. STATE_DIR holds a
@@ -44,7 +44,7 @@ if [ "$(id -u)" -ne 0 ]; then
   sudo -n true 2>/dev/null || skip "apt-get needs root or passwordless sudo"
   sudo="sudo -n"
 fi
-for tool in dpkg-buildpackage lintian apt-get kamailio sipp lua5.1 lua5.2 lua5.3 lua5.4 \
+for tool in dpkg-buildpackage lintian apt-get kamailio sipp lua5.1 lua5.2 lua5.3 lua5.4 luajit \
             /usr/bin/python3 cc pkg-config cmake git; do
   command -v "$tool" >/dev/null 2>&1 || skip "$tool not found"
 done
@@ -157,9 +157,9 @@ sipmethods reason 481 | grep -q 'Call/Transaction Does Not Exist' ||
   fail "sipmethods reason 481: $(sipmethods reason 481 2>&1)"
 
 # --- Lua and Python from the default search paths ----------------------------------------
-step "Lua 5.1-5.4: require \"sipmethods\""
-for v in 5.1 5.2 5.3 5.4; do
-  clean_env lua$v "$here/require.lua" "/usr/lib/$multiarch/lua" || fail "lua$v: require \"sipmethods\""
+step "Lua 5.1-5.4 and LuaJIT: require \"sipmethods\""
+for lua in lua5.1 lua5.2 lua5.3 lua5.4 luajit; do
+  clean_env $lua "$here/require.lua" "/usr/lib/$multiarch/lua" || fail "$lua: require \"sipmethods\""
 done
 step "/usr/bin/python3: import sipmethods"
 clean_env /usr/bin/python3 -s "$here/import_check.py" /usr/lib/python3/dist-packages ||
