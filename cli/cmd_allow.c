@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* `sipmethods allow VALUE`: parses an Allow header value and prints its canonical form. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,23 +64,10 @@ static int run_allow(const char *s)
     return rc == 0 ? CLI_OK : CLI_FAIL;
 }
 
+static const cli_spec spec = {"allow", help, NULL, 0, ARGS_ONE_OPERAND, "VALUE"};
+
 int cmd_allow(int argc, char **argv)
 {
-    const char *value = NULL;
-    int options = 1, i;
-    for (i = 1; i < argc; i++) {
-        if (options && arg_is_help(argv[i])) {
-            fputs(help, stdout);
-            return CLI_OK;
-        }
-        if (options && strcmp(argv[i], "--") == 0)
-            options = 0;
-        else if (value)
-            return usage_error("allow", "one VALUE only (quote it: sipmethods allow 'INVITE, ACK')");
-        else
-            value = argv[i];
-    }
-    if (!value)
-        return usage_error("allow", "VALUE is missing");
-    return run_allow(value);
+    int n, rc = args_parse(&spec, argc, argv, NULL, &n);
+    return rc != ARGS_RUN ? rc : run_allow(argv[1]);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* `sipmethods info NAME`: every property of one method, from the core table. */
 #include <stdio.h>
 #include <string.h>
@@ -79,30 +80,19 @@ static int not_a_token(const char *name)
     return CLI_USAGE;
 }
 
+enum { OPT_IGNORE_CASE, N_OPTIONS };
+static const cli_option options[N_OPTIONS] = {{"--ignore-case", 0, NULL}};
+static const cli_spec spec = {"info", help, options, N_OPTIONS, ARGS_ONE_OPERAND, "NAME"};
+
 int cmd_info(int argc, char **argv)
 {
-    const char *name = NULL;
-    int ignore_case = 0, options = 1, i;
+    const char *opt[N_OPTIONS], *name;
     uint32_t id;
-    for (i = 1; i < argc; i++) {
-        if (options && arg_is_help(argv[i])) {
-            fputs(help, stdout);
-            return CLI_OK;
-        }
-        if (options && strcmp(argv[i], "--ignore-case") == 0)
-            ignore_case = 1;
-        else if (options && strcmp(argv[i], "--") == 0)
-            options = 0;
-        else if (options && argv[i][0] == '-' && argv[i][1] == '-')
-            return usage_error("info", "unknown option '%s'", argv[i]);
-        else if (name)
-            return usage_error("info", "one NAME only");
-        else
-            name = argv[i];
-    }
-    if (!name)
-        return usage_error("info", "NAME is missing");
-    id = ignore_case ? sm_lookup_ci(name, strlen(name)) : sm_lookup(name, strlen(name));
+    int n, rc = args_parse(&spec, argc, argv, opt, &n);
+    if (rc != ARGS_RUN)
+        return rc;
+    name = argv[1];
+    id = opt[OPT_IGNORE_CASE] ? sm_lookup_ci(name, strlen(name)) : sm_lookup(name, strlen(name));
     if (id == 0)
         return not_a_token(name);
     if (id == SM_OTHER)

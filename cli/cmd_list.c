@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* `sipmethods list`: the method table of the core (sm_info_at), in one of four formats. */
 #include <stdio.h>
 #include <string.h>
@@ -155,6 +156,10 @@ static void print_markdown(FILE *out)
     }
 }
 
+enum { OPT_FORMAT, N_OPTIONS };
+static const cli_option options[N_OPTIONS] = {{"--format", 0, "FORMAT"}};
+static const cli_spec spec = {"list", help, options, N_OPTIONS, ARGS_NO_OPERAND, NULL};
+
 int cmd_list(int argc, char **argv)
 {
     static const struct {
@@ -162,25 +167,17 @@ int cmd_list(int argc, char **argv)
         void (*print)(FILE *out);
     } formats[] = {{"table", print_table}, {"csv", print_csv},
                    {"json", print_json}, {"markdown", print_markdown}};
-    const char *format = "table";
+    const char *opt[N_OPTIONS], *format;
     size_t f;
-    int i;
-    for (i = 1; i < argc; i++) {
-        int got;
-        if (arg_is_help(argv[i])) {
-            fputs(help, stdout);
-            return CLI_OK;
-        }
-        got = arg_value(argc, argv, &i, "--format", &format);
-        if (got < 0)
-            return usage_error("list", "--format needs a value");
-        if (got == 0)
-            return usage_error("list", "unexpected argument '%s'", argv[i]);
-    }
+    int n, rc = args_parse(&spec, argc, argv, opt, &n);
+    if (rc != ARGS_RUN)
+        return rc;
+    format = opt[OPT_FORMAT] ? opt[OPT_FORMAT] : "table";
     for (f = 0; f < sizeof formats / sizeof formats[0]; f++)
         if (strcmp(format, formats[f].name) == 0) {
             formats[f].print(stdout);
             return CLI_OK;
         }
-    return usage_error("list", "unknown format '%s' (table, csv, json or markdown)", format);
+    return usage_error(spec.command, "unknown format '%s' (table, csv, json or markdown)",
+                       format);
 }
