@@ -15,6 +15,7 @@ static const char help[] =
     "  set:         the same as a bitmask of Kamailio ids ($rmid)\n"
     "  extensions:  the extension tokens, in order, duplicates kept\n"
     "Method names are case-sensitive: 'invite' is an extension token.\n"
+    "Quote VALUE so that it is one argument: sipmethods allow 'INVITE, ACK, BYE'.\n"
     "A malformed value is reported on stderr with its byte offset (exit 1).\n";
 
 /* Extension spans held without allocating. */

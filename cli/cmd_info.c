@@ -12,7 +12,8 @@ static const char help[] =
     "NAME is matched exactly (RFC 3261 §20.16: method names are case-sensitive), so\n"
     "'invite' is an extension method; --ignore-case matches as Kamailio does.\n"
     "An extension method (a token outside the IANA registry) is described as such, exit 0.\n"
-    "A NAME that is not an RFC 3261 token is an error (exit 2).\n";
+    "A NAME that is not an RFC 3261 token is an error (exit 2); a NAME starting with '-'\n"
+    "follows '--' (sipmethods info -- -FOO).\n";
 
 /* Writes one "key: value" line. */
 static void field(const char *key, const char *value)
