@@ -15,7 +15,7 @@ apt_test=(
   groff-base
   clang libclang-rt-14-dev llvm valgrind gperf hyperfine
   lua5.1 liblua5.1-0-dev lua5.2 liblua5.2-dev lua5.3 liblua5.3-dev lua5.4 liblua5.4-dev
-  luajit libluajit-5.1-dev luarocks
+  luajit2 libluajit2-5.1-dev luarocks
   swig libperl-dev ruby ruby-dev tcl tcl-dev default-jdk-headless
   python3-dev
   kamailio kamailio-lua-modules kamailio-python3-modules kamailio-ruby-modules

@@ -53,12 +53,13 @@ extern "C" {
 #define SM_ALL_METHODS  0x03fffu /* the 14 registered bits */
 #define SM_STATUS_COUNT 75
 #define SM_MAX_REFERENCES 2
+#define SM_ALLOW_FORMAT_MAX 108 /* the longest string sm_allow_format writes, NUL excluded */
 
 /* A set of methods is a bitmask of ids. */
 typedef uint32_t sm_set;
 
 /* Error codes: negative; sm_strerror gives each one's message. */
-#define SM_EEOL     (-1)  /* the start line has no line end */
+#define SM_EPARTIAL (-1)  /* the input ends before the header block and no complete CSeq was read */
 #define SM_ENOSP    (-2)  /* a SP is missing where one belongs */
 #define SM_ESP      (-3)  /* a SP where none belongs (several SPs, or trailing) */
 #define SM_EMETHOD  (-4)  /* the method is not a token */
@@ -73,6 +74,16 @@ typedef uint32_t sm_set;
 #define SM_EARG     (-13) /* a NULL pointer where a result belongs */
 #define SM_ERROR_MIN SM_EARG
 
+/* A method's category (our grouping) and transaction kind, as enums beside their strings. */
+typedef enum sm_category {
+    SM_CATEGORY_SESSION = 1, SM_CATEGORY_CAPABILITY, SM_CATEGORY_REGISTRATION,
+    SM_CATEGORY_EVENT, SM_CATEGORY_TRANSFER, SM_CATEGORY_MESSAGING
+} sm_category;
+
+typedef enum sm_transaction {
+    SM_TRANSACTION_NONE = 1, SM_TRANSACTION_INVITE, SM_TRANSACTION_NON_INVITE
+} sm_transaction;
+
 /* What sm_info describes; strings are static and NUL-terminated. */
 typedef struct sm_method_info {
     const char *name;          /* "INVITE" */
@@ -82,9 +93,12 @@ typedef struct sm_method_info {
     const char *description;   /* IANA registry text */
     const char *rfc;           /* defining RFC, "RFC 3261" */
     const char *references[SM_MAX_REFERENCES]; /* IANA references; NULL after the last */
+    size_t n_references;       /* how many references there are: 1..SM_MAX_REFERENCES */
     char letter;               /* Kamailio is_method_in() letter, '\0' if none */
     const char *category;      /* "session" "capability" "registration" "event" "transfer" "messaging" */
+    sm_category category_kind; /* the same as an enum */
     const char *transaction;   /* "invite" "non-invite" "none" */
+    sm_transaction transaction_kind; /* the same as an enum */
     unsigned char has_response, cancelable, creates_dialog, target_refresh,
                   offer_answer, in_dialog_only; /* 0 or 1 */
 } sm_method_info;
@@ -108,7 +122,8 @@ typedef struct sm_span {
 
 /* Result of sm_classify: offsets into the caller's buffer; zeroed on entry. */
 typedef struct sm_message {
-    int kind;                  /* SM_REQUEST, SM_RESPONSE, or 0 on failure */
+    int kind;                  /* SM_REQUEST, SM_RESPONSE, or 0 (failure, or cut before the start line ended) */
+    size_t consumed;           /* bytes up to and including the start line's line end */
     uint32_t method_id;        /* request: registered id or SM_OTHER */
     sm_span method;            /* request: the method token */
     sm_span uri;               /* request: the Request-URI */
@@ -120,7 +135,6 @@ typedef struct sm_message {
     uint32_t cseq_method_id;   /* its method: registered id or SM_OTHER */
     sm_span cseq_method;       /* its method token */
     int cseq_mismatch;         /* request: CSeq method differs from the request method */
-    size_t error_offset;       /* on failure: byte offset of the error into buf */
 } sm_message;
 
 /* 1 if s[0..n) is an RFC 3261 token (1*tokenchar), else 0. */
@@ -141,32 +155,37 @@ SM_EXPORT const sm_method_info *sm_info_at(size_t i);
 /* The name of a registered id; NULL otherwise. */
 SM_EXPORT const char *sm_name(uint32_t id);
 
-/* Kamailio letters (either case) to a set in *set; 0, or SM_ELETTER / SM_EARG. */
-SM_EXPORT int sm_from_letters(const char *s, size_t n, uint32_t *set);
+/*
+ * Parsing functions share one convention: they return 0 (or, for an iterator, 1 while there
+ * is an element) or a negative SM_E*, and on a negative return store the byte offset where
+ * the input went wrong in *err_offset when err_offset is not NULL. Outputs are reset on entry.
+ */
 
-/* As sm_from_letters; on SM_ELETTER *err_offset (if not NULL) is the offending byte. */
-SM_EXPORT int sm_from_letters_at(const char *s, size_t n, uint32_t *set, size_t *err_offset);
+/* Kamailio letters (either case) to a set in *set: 0, or SM_ELETTER (offset of the letter) / SM_EARG. */
+SM_EXPORT int sm_from_letters(const char *s, size_t n, sm_set *set, size_t *err_offset);
 
 /* How a server allowing `allowed` answers this method: 0, 405, 501 (extension) or 400 (not a token). */
-SM_EXPORT int sm_reject_status(const char *s, size_t n, uint32_t allowed);
+SM_EXPORT int sm_reject_status(const char *s, size_t n, sm_set allowed);
 
-/* Reads the start line and CSeq of buf[0..len): bytes up to and including the start
- * line's line end, or a negative SM_E* with out->error_offset set. */
-SM_EXPORT int sm_classify(const char *buf, size_t len, sm_message *out);
+/* Reads the start line and CSeq of buf[0..len) into *out: 0, SM_EPARTIAL (the input ends before
+ * the header block does and no complete CSeq line was read; *out keeps the start line if it was
+ * complete, kind 0 if not; offset len), or another SM_E* (offset of the error). */
+SM_EXPORT int sm_classify(const char *buf, size_t len, sm_message *out, size_t *err_offset);
 
-/* Parses an Allow header value: registered methods into *set, extension tokens into
- * ext[0..cap) where *n_ext is cap on entry and the number found (which may exceed cap)
- * on return; 0, or a negative SM_E* with *err_offset (if not NULL) set. */
-SM_EXPORT int sm_allow_parse_at(const char *s, size_t n, uint32_t *set,
-                                sm_span *ext, size_t *n_ext, size_t *err_offset);
+/* Parses an Allow header value: its registered methods into *set (extension tokens are
+ * valid and not in the set; sm_allow_next yields them): 0, or SM_EALLOW / SM_EFOLD / SM_EARG. */
+SM_EXPORT int sm_allow_parse(const char *s, size_t n, sm_set *set, size_t *err_offset);
 
-/* sm_allow_parse_at without the error offset; ext may be NULL when *n_ext is 0. */
-SM_EXPORT int sm_allow_parse(const char *s, size_t n, uint32_t *set,
-                             sm_span *ext, size_t *n_ext);
+/* The next element of an Allow header value from *pos (0 to start): 1 with its token span in
+ * *token, its id (registered, or SM_OTHER) in *id and *pos moved past it; 0 at the end;
+ * SM_EALLOW / SM_EFOLD / SM_EARG on error. */
+SM_EXPORT int sm_allow_next(const char *s, size_t n, size_t *pos, sm_span *token, uint32_t *id,
+                            size_t *err_offset);
 
 /* Writes the registered methods of set in table order, joined by ", ", into buf
- * (snprintf contract: NUL-terminated when cap > 0); returns the length it needs. */
-SM_EXPORT size_t sm_allow_format(uint32_t set, char *buf, size_t cap);
+ * (snprintf contract: NUL-terminated when cap > 0); returns the length it needs,
+ * at most SM_ALLOW_FORMAT_MAX. */
+SM_EXPORT size_t sm_allow_format(sm_set set, char *buf, size_t cap);
 
 /* The IANA reason phrase of code; NULL if code is not in the registry. */
 SM_EXPORT const char *sm_status_reason(int code);

@@ -8,7 +8,7 @@ static const struct {
     const char *message;
 } errors[] = {
     /* indexed by -code - 1 */
-    { "SM_EEOL", "start line has no line end" },
+    { "SM_EPARTIAL", "message cut short: the input ends before its header block does" },
     { "SM_ENOSP", "missing SP in start line" },
     { "SM_ESP", "unexpected SP in start line" },
     { "SM_EMETHOD", "method is not a token" },

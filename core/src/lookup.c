@@ -1,6 +1,6 @@
 /* Token -> method: sm_lookup and its relatives. The hot path and the key layout are in
- * lookup_inline.h; this file holds the table (the names are those of methods.def; the
- * tests look up every row) and the cold paths. */
+ * lookup_inline.h; this file holds the slot table (generated from methods.def) and the cold
+ * paths. */
 #include "lookup_inline.h"
 
 size_t sm__token_run(const char *s, size_t n)
@@ -19,35 +19,12 @@ int sm_is_token(const char *s, size_t n)
 /* Where a 3-byte token's four-byte windows read: zeros, as its key's head has. */
 const unsigned char sm__zeros[8] = {0};
 
-/* The same key as a constant, from the name's bytes c0..c8 (0 past its end): C has no
- * portable way to read a string literal's bytes in a constant expression. */
-#define SM_B(k, c0, c1, c2, c3, c4, c5, c6, c7, c8)                                          \
-    ((uint64_t)(unsigned char)((k) == 0 ? c0 : (k) == 1 ? c1 : (k) == 2 ? c2 : (k) == 3 ? c3 \
-                             : (k) == 4 ? c4 : (k) == 5 ? c5 : (k) == 6 ? c6 : (k) == 7 ? c7 : c8))
-#define SM_TWO(k, ...) (SM_B(k, __VA_ARGS__) | SM_B((k) + 1, __VA_ARGS__) << 8)
-#define SM_FOUR(k, ...) (SM_TWO(k, __VA_ARGS__) | SM_TWO((k) + 2, __VA_ARGS__) << 16)
-#define SM_ROW(NAME, ...) SM_ROW_(sizeof #NAME - 1, SM_##NAME, __VA_ARGS__, 0, 0, 0, 0, 0, 0, 0)
-#define SM_ROW_(n, id, c0, c1, c2, c3, c4, c5, c6, c7, c8, ...)                                \
-    [SM_SLOT(c0, n)] = {(n) < 4 ? 0 : SM_FOUR(0, c0, c1, c2, c3, c4, c5, c6, c7, c8) |        \
-                                      SM_FOUR((n) - 4, c0, c1, c2, c3, c4, c5, c6, c7, c8) << 32, \
-                        (uint32_t)(SM_TWO(SM_MID(n), c0, c1, c2, c3, c4, c5, c6, c7, c8) |    \
-                                   SM_TWO((n) - 2, c0, c1, c2, c3, c4, c5, c6, c7, c8) << 16), id}
-
+/* The 64 slots; lookup_slots.def is generated from methods.def by scripts/gen_slots.py, and a
+ * ctest checks it is current. */
 const sm__slot sm__slots[64] = {
-    SM_ROW(INVITE, 'I', 'N', 'V', 'I', 'T', 'E'),
-    SM_ROW(ACK, 'A', 'C', 'K'),
-    SM_ROW(BYE, 'B', 'Y', 'E'),
-    SM_ROW(CANCEL, 'C', 'A', 'N', 'C', 'E', 'L'),
-    SM_ROW(OPTIONS, 'O', 'P', 'T', 'I', 'O', 'N', 'S'),
-    SM_ROW(REGISTER, 'R', 'E', 'G', 'I', 'S', 'T', 'E', 'R'),
-    SM_ROW(PRACK, 'P', 'R', 'A', 'C', 'K'),
-    SM_ROW(SUBSCRIBE, 'S', 'U', 'B', 'S', 'C', 'R', 'I', 'B', 'E'),
-    SM_ROW(NOTIFY, 'N', 'O', 'T', 'I', 'F', 'Y'),
-    SM_ROW(PUBLISH, 'P', 'U', 'B', 'L', 'I', 'S', 'H'),
-    SM_ROW(INFO, 'I', 'N', 'F', 'O'),
-    SM_ROW(REFER, 'R', 'E', 'F', 'E', 'R'),
-    SM_ROW(MESSAGE, 'M', 'E', 'S', 'S', 'A', 'G', 'E'),
-    SM_ROW(UPDATE, 'U', 'P', 'D', 'A', 'T', 'E'),
+#define SM_SLOT_ROW(SLOT, HEAD, TAIL, NAME) [SLOT] = {HEAD, TAIL, SM_##NAME},
+#include "lookup_slots.def"
+#undef SM_SLOT_ROW
 };
 
 /* The registered id of a string of 3..9 bytes, or 0. */
@@ -109,7 +86,7 @@ uint32_t sm_lookup_ci(const char *s, size_t n)
     return sm_is_token(s, n) ? SM_OTHER : 0;
 }
 
-int sm_reject_status(const char *s, size_t n, uint32_t allowed)
+int sm_reject_status(const char *s, size_t n, sm_set allowed)
 {
     uint32_t id = sm_lookup(s, n);
     if (id == 0)

@@ -9,16 +9,53 @@ enum {
     SM_INDEX_END
 };
 
+/* The string of each sm_category and sm_transaction value. */
+#define SM_STR_SESSION "session"
+#define SM_STR_CAPABILITY "capability"
+#define SM_STR_REGISTRATION "registration"
+#define SM_STR_EVENT "event"
+#define SM_STR_TRANSFER "transfer"
+#define SM_STR_MESSAGING "messaging"
+#define SM_STR_NONE "none"
+#define SM_STR_INVITE "invite"
+#define SM_STR_NON_INVITE "non-invite"
+
+#define SM_REFS(...) {__VA_ARGS__}, sizeof((const char *[]){__VA_ARGS__}) / sizeof(const char *)
 static const sm_method_info methods[SM_METHOD_COUNT] = {
-#define SM_METHOD(NAME, LETTER, CAT, TX, RESP, CANCEL, DIALOG, REFRESH, OA, INDLG, RFC, REF1, REF2, DESC) \
-    { #NAME, sizeof(#NAME) - 1, SM_##NAME, SM_INDEX_##NAME, DESC, RFC, { REF1, REF2 }, LETTER, CAT, TX, \
-      RESP, CANCEL, DIALOG, REFRESH, OA, INDLG },
+#define SM_METHOD(NAME, LETTER, CAT, TX, RESP, CANCEL, DIALOG, REFRESH, OA, INDLG, RFC, REFS, DESC) \
+    { #NAME, sizeof(#NAME) - 1, SM_##NAME, SM_INDEX_##NAME, DESC, RFC, SM_REFS REFS, LETTER,     \
+      SM_STR_##CAT, SM_CATEGORY_##CAT, SM_STR_##TX, SM_TRANSACTION_##TX, RESP, CANCEL, DIALOG, REFRESH, OA, INDLG },
 #include "methods.def"
 #undef SM_METHOD
 };
 
-/* The table and SM_METHOD_COUNT agree (a negative array size fails the build otherwise). */
+/* Compile-time facts about the table (a negative array size fails the build):
+ * it has SM_METHOD_COUNT rows; */
 typedef char sm_method_count_matches[SM_INDEX_END == SM_METHOD_COUNT ? 1 : -1];
+
+/* every id is one bit, and no two share it: their sum is their union, SM_ALL_METHODS; */
+enum {
+#define SM_METHOD(NAME, ...) SM_ONE_BIT_##NAME = (SM_##NAME != 0 && (SM_##NAME & (SM_##NAME - 1)) == 0),
+#include "methods.def"
+#undef SM_METHOD
+    SM_IDS_SUM = 0
+#define SM_METHOD(NAME, ...) + SM_##NAME
+#include "methods.def"
+#undef SM_METHOD
+};
+typedef char sm_ids_are_distinct_bits[SM_IDS_SUM == SM_ALL_METHODS ? 1 : -1];
+#define SM_METHOD(NAME, ...) typedef char sm_one_bit_##NAME[SM_ONE_BIT_##NAME ? 1 : -1];
+#include "methods.def"
+#undef SM_METHOD
+typedef char sm_other_is_apart[(SM_OTHER & SM_ALL_METHODS) == 0 ? 1 : -1];
+
+/* and SM_ALLOW_FORMAT_MAX is the length of every name joined by ", ". */
+typedef char sm_allow_format_max_matches[
+    (0
+#define SM_METHOD(NAME, ...) + sizeof(#NAME) - 1 + 2
+#include "methods.def"
+#undef SM_METHOD
+     - 2) == SM_ALLOW_FORMAT_MAX ? 1 : -1];
 
 const sm_method_info *sm_info_at(size_t i)
 {
@@ -41,7 +78,7 @@ const char *sm_name(uint32_t id)
     return m ? m->name : NULL;
 }
 
-int sm_from_letters_at(const char *s, size_t n, uint32_t *set, size_t *err_offset)
+int sm_from_letters(const char *s, size_t n, sm_set *set, size_t *err_offset)
 {
     uint32_t acc = 0;
     size_t i, j;
@@ -67,11 +104,6 @@ int sm_from_letters_at(const char *s, size_t n, uint32_t *set, size_t *err_offse
     return 0;
 }
 
-int sm_from_letters(const char *s, size_t n, uint32_t *set)
-{
-    return sm_from_letters_at(s, n, set, NULL);
-}
-
 /* Appends s[0..n) at *len, storing only what fits below cap - 1. */
 static void put(char *buf, size_t cap, size_t *len, const char *s, size_t n)
 {
@@ -82,7 +114,7 @@ static void put(char *buf, size_t cap, size_t *len, const char *s, size_t n)
     }
 }
 
-size_t sm_allow_format(uint32_t set, char *buf, size_t cap)
+size_t sm_allow_format(sm_set set, char *buf, size_t cap)
 {
     size_t len = 0, i;
     for (i = 0; i < SM_METHOD_COUNT; i++) {

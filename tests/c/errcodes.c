@@ -5,7 +5,7 @@
 #include <sipmethods.h>
 
 const errcode errcodes[] = {
-    {"SM_EEOL", SM_EEOL},         {"SM_ENOSP", SM_ENOSP},     {"SM_ESP", SM_ESP},
+    {"SM_EPARTIAL", SM_EPARTIAL},       {"SM_ENOSP", SM_ENOSP},     {"SM_ESP", SM_ESP},
     {"SM_EMETHOD", SM_EMETHOD},   {"SM_EURI", SM_EURI},       {"SM_EVERSION", SM_EVERSION},
     {"SM_ESTATUS", SM_ESTATUS},   {"SM_EREASON", SM_EREASON}, {"SM_ECSEQ", SM_ECSEQ},
     {"SM_EALLOW", SM_EALLOW},     {"SM_EFOLD", SM_EFOLD},     {"SM_ELETTER", SM_ELETTER},

@@ -9,7 +9,7 @@ typedef struct errcode {
     int code;
 } errcode;
 
-/* Every SM_E* code of sipmethods.h, SM_EEOL..SM_EARG. */
+/* Every SM_E* code of sipmethods.h, SM_EPARTIAL..SM_EARG. */
 extern const errcode errcodes[];
 extern const size_t errcode_count;
 

@@ -8,7 +8,7 @@
 #include "groups.h"
 
 enum { F_INPUT = 1, F_ERROR, F_OFFSET, F_KIND, F_METHOD_ID, F_METHOD, F_URI, F_VERSION, F_STATUS,
-       F_REASON, F_CSEQ, F_CSEQ_METHOD_ID, F_CSEQ_METHOD, F_CSEQ_MISMATCH, F_CONSUMED };
+       F_REASON, F_CSEQ, F_CSEQ_METHOD_ID, F_CSEQ_METHOD, F_CSEQ_MISMATCH, F_PARTIAL, F_CONSUMED };
 
 /* Checks that span sp is {0, 0}. */
 static void check_zero_span(const char *what, sm_span sp)
@@ -34,10 +34,11 @@ static void check_num(const char *what, long long got, const tsv_record *r, size
     check_int(what, got, r->f[i].null ? 0 : field_num(r, i));
 }
 
-/* Checks that everything but error_offset is zero, as after a failed call. */
+/* Checks that every field is zero, as after a failed call. */
 static void check_zeroed(const sm_message *m)
 {
     check_int("kind", m->kind, 0);
+    check_int("consumed", (long long)m->consumed, 0);
     check_int("method_id", m->method_id, 0);
     check_zero_span("method", m->method);
     check_zero_span("uri", m->uri);
@@ -57,17 +58,19 @@ void run_classify(const tsv_record *r)
     size_t len = r->f[F_INPUT].n;
     int want = field_err(r, F_ERROR);
     sm_message m;
+    size_t off = 0xdeadbeefu, off_unset = 0xdeadbeefu;
     int rc;
     memset(&m, 0xa5, sizeof m); /* garbage: every field must be reset on entry */
-    rc = sm_classify(buf, len, &m);
-    if (want != 0) {
-        check_int("return value", rc, want);
-        check_int("error_offset", (long long)m.error_offset, field_num(r, F_OFFSET));
+    rc = sm_classify(buf, len, &m, &off);
+    check_int("return value", rc, want);
+    check_int("err_offset", (long long)off, want != 0 ? field_num(r, F_OFFSET) : (long long)off_unset);
+    check_int("return value without err_offset", sm_classify(buf, len, &m, NULL), want);
+    if (r->f[F_KIND].null) {
         check_zeroed(&m);
         return;
     }
-    check_num("return value (consumed)", rc, r, F_CONSUMED);
-    check_int("error_offset", (long long)m.error_offset, 0);
+    check_num("partial", rc == SM_EPARTIAL, r, F_PARTIAL);
+    check_num("consumed", (long long)m.consumed, r, F_CONSUMED);
     check_int("kind", m.kind, strcmp(r->f[F_KIND].p, "request") == 0 ? SM_REQUEST : SM_RESPONSE);
     check_num("method_id", m.method_id, r, F_METHOD_ID);
     check_span("method", m.method, buf, len, r, F_METHOD);

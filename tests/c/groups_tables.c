@@ -13,7 +13,7 @@ static size_t join_references(const sm_method_info *info, char *buf, size_t cap)
 {
     size_t len = 0, i;
     buf[0] = '\0';
-    for (i = 0; i < SM_MAX_REFERENCES && info->references[i] != NULL; i++) {
+    for (i = 0; i < info->n_references && i < SM_MAX_REFERENCES && info->references[i] != NULL; i++) {
         size_t n = strlen(info->references[i]);
         if (len + n + 3 > cap)
             break;
@@ -26,6 +26,12 @@ static size_t join_references(const sm_method_info *info, char *buf, size_t cap)
     }
     return len;
 }
+
+/* The vectors' strings of the sm_category and sm_transaction values (the test's own copy). */
+static const char *const categories[] = {NULL, "session", "capability", "registration",
+                                         "event", "transfer", "messaging"};
+static const char *const transactions[] = {NULL, "none", "invite", "non-invite"};
+#define NAME_OF(table, v) ((size_t)(v) < sizeof table / sizeof table[0] ? table[v] : NULL)
 
 void run_method(const tsv_record *r)
 {
@@ -50,6 +56,13 @@ void run_method(const tsv_record *r)
     check_field("letter", &info->letter, info->letter != '\0', r, 7);
     check_field("category", info->category, strlen(info->category), r, 8);
     check_field("transaction", info->transaction, strlen(info->transaction), r, 9);
+    check_cfield("category_kind", NAME_OF(categories, info->category_kind), r, 8);
+    check_cfield("transaction_kind", NAME_OF(transactions, info->transaction_kind), r, 9);
+    for (i = 0; i < SM_MAX_REFERENCES; i++) {
+        if ((info->references[i] != NULL) != (i < info->n_references))
+            check_fail("references[%lu] and n_references %lu disagree", (unsigned long)i,
+                       (unsigned long)info->n_references);
+    }
     {
         const unsigned char got[] = {info->has_response, info->cancelable, info->creates_dialog,
                                      info->target_refresh, info->offer_answer, info->in_dialog_only};
@@ -73,13 +86,13 @@ void run_letters(const tsv_record *r)
 {
     const tsv_field *s = &r->f[1];
     int want = field_err(r, 3);
-    uint32_t set = 0xdeadbeefu, set_at = 0xdeadbeefu;
+    sm_set set = 0xdeadbeefu, set_no_off = 0xdeadbeefu;
     size_t off = 0xdeadbeefu;
-    check_int("sm_from_letters", sm_from_letters(s->p, s->n, &set), want);
-    check_int("sm_from_letters_at", sm_from_letters_at(s->p, s->n, &set_at, &off), want);
+    check_int("sm_from_letters", sm_from_letters(s->p, s->n, &set, &off), want);
+    check_int("sm_from_letters (err_offset NULL)", sm_from_letters(s->p, s->n, &set_no_off, NULL), want);
     if (want == 0) {
         check_int("set", set, field_num(r, 2));
-        check_int("set (_at)", set_at, field_num(r, 2));
+        check_int("set (err_offset NULL)", set_no_off, field_num(r, 2));
     } else {
         check_int("err_offset", (long long)off, field_num(r, 4));
     }

@@ -29,21 +29,20 @@ static void on_fault(int sig)
 /* Calls every byte-taking entry point on s[0..n). */
 static void call_all(const char *s, size_t n)
 {
-    uint32_t set;
-    size_t off, n_ext;
-    sm_span ext[4];
+    sm_set set;
+    size_t off, pos = 0;
+    sm_span token;
+    uint32_t id;
     sm_message m;
     sink += sm_is_token(s, n);
     sink += (long)sm_lookup(s, n);
     sink += (long)sm_lookup_ci(s, n);
-    sink += sm_from_letters(s, n, &set);
-    sink += sm_from_letters_at(s, n, &set, &off);
+    sink += sm_from_letters(s, n, &set, &off);
     sink += sm_reject_status(s, n, SM_INVITE);
-    sink += sm_classify(s, n, &m);
-    n_ext = 4;
-    sink += sm_allow_parse(s, n, &set, ext, &n_ext);
-    n_ext = 4;
-    sink += sm_allow_parse_at(s, n, &set, ext, &n_ext, &off);
+    sink += sm_classify(s, n, &m, &off);
+    sink += sm_allow_parse(s, n, &set, &off);
+    while (sm_allow_next(s, n, &pos, &token, &id, &off) == 1)
+        sink += (long)id;
 }
 
 /* 1 if the record's group has an input field (field 1). */

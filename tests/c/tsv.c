@@ -86,6 +86,7 @@ static int split(char *s, size_t n, tsv_record *r)
 int tsv_load(const char *path, tsv_file *out)
 {
     size_t len = 0, pos, lines = 0, line = 0;
+    const char *source = "?";
     char *text = read_all(path, &len);
     memset(out, 0, sizeof *out);
     if (text == NULL) {
@@ -104,9 +105,13 @@ int tsv_load(const char *path, tsv_file *out)
         char *nl = memchr(text + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - text) : len;
         line++;
-        if (end > pos && text[pos] != '#') {
+        if (end - pos > 3 && memcmp(text + pos, "#@ ", 3) == 0) {
+            text[end] = '\0'; /* read_all leaves a byte after the text */
+            source = text + pos + 3;
+        } else if (end > pos && text[pos] != '#') {
             tsv_record *r = &out->rec[out->count];
             r->line = line;
+            r->source = source;
             if (split(text + pos, end - pos, r) != 0) {
                 fprintf(stderr, "%s:%lu: malformed line\n", path, (unsigned long)line);
                 tsv_free(out);

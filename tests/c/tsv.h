@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#define TSV_MAX_FIELDS 16
+#define TSV_MAX_FIELDS 17
 
 /* One field: p[0..n) holds its bytes (NUL-terminated after them); null for %N. */
 typedef struct tsv_field {
@@ -16,6 +16,7 @@ typedef struct tsv_field {
 /* One vector: f[0] is the group. */
 typedef struct tsv_record {
     size_t line;
+    const char *source; /* the JSON file it came from (its "#@" line) */
     size_t nfields;
     tsv_field f[TSV_MAX_FIELDS];
 } tsv_record;

@@ -46,33 +46,34 @@ static void big_tokens(char *buf)
 
     check_case("4 MB of letters");
     fill(buf, "iI", BIG);
-    check_int("sm_from_letters", sm_from_letters(buf, BIG, &set), 0);
+    check_int("sm_from_letters", sm_from_letters(buf, BIG, &set, &off), 0);
     check_int("set", set, SM_INVITE);
     buf[BIG - 1] = 'g';
-    check_int("sm_from_letters_at, g last", sm_from_letters_at(buf, BIG, &set, &off), SM_ELETTER);
+    check_int("sm_from_letters, g last", sm_from_letters(buf, BIG, &set, &off), SM_ELETTER);
     check_int("err_offset", (long long)off, (long long)(BIG - 1));
 }
 
 /* Allow values of 4 MB: repeated registered methods, many extensions, an error at the end. */
 static void big_allow(char *buf)
 {
-    uint32_t set = 0;
-    sm_span ext[4];
-    size_t n = 4, off = 0;
+    sm_set set = 0;
+    sm_span token;
+    uint32_t id;
+    size_t off = 0, pos = 0, count = 0;
+    int r;
     check_case("4 MB Allow value");
     fill(buf, "INVITE, ", BIG);
-    check_int("sm_allow_parse", sm_allow_parse(buf, BIG, &set, ext, &n), 0);
+    check_int("sm_allow_parse", sm_allow_parse(buf, BIG, &set, &off), 0);
     check_int("set", set, SM_INVITE);
-    check_int("n_ext", (long long)n, 0);
     fill(buf, "X,", BIG);
-    n = 4;
-    check_int("sm_allow_parse, 2M extensions", sm_allow_parse(buf, BIG, &set, ext, &n), 0);
-    check_int("n_ext", (long long)n, (long long)(BIG / 2));
+    check_int("sm_allow_parse, 2M extensions", sm_allow_parse(buf, BIG, &set, &off), 0);
     check_int("set", set, 0);
-    check_int("ext[3].off", (long long)ext[3].off, 6);
+    while ((r = sm_allow_next(buf, BIG, &pos, &token, &id, &off)) == 1)
+        count++;
+    check_int("sm_allow_next's end", r, 0);
+    check_int("elements", (long long)count, (long long)(BIG / 2));
     buf[BIG - 1] = '@';
-    n = 4;
-    check_int("sm_allow_parse_at, @ last", sm_allow_parse_at(buf, BIG, &set, ext, &n, &off), SM_EALLOW);
+    check_int("sm_allow_parse, @ last", sm_allow_parse(buf, BIG, &set, &off), SM_EALLOW);
     check_int("err_offset", (long long)off, (long long)(BIG - 1));
 }
 
@@ -81,29 +82,34 @@ static void big_allow(char *buf)
 static void big_classify(char *buf)
 {
     sm_message m;
+    size_t off = 0;
     char *end;
     check_case("4 MB messages");
     fill(buf, "a", BIG);
-    check_int("no line end", sm_classify(buf, BIG, &m), SM_EEOL);
-    check_int("error_offset", (long long)m.error_offset, (long long)BIG);
+    check_int("no line end", sm_classify(buf, BIG, &m, &off), SM_EPARTIAL);
+    check_int("err_offset", (long long)off, (long long)BIG);
 
     end = put(buf, REQUEST_LINE);
     end = fill(end, "X: y\r\n", BIG - BIG % 6);
     end = put(end, "CSeq: 9 OPTIONS\r\n\r\n");
-    check_int("CSeq after 4 MB of headers", sm_classify(buf, (size_t)(end - buf), &m), 25);
+    check_int("CSeq after 4 MB of headers", sm_classify(buf, (size_t)(end - buf), &m, &off), 0);
+    check_int("consumed", (long long)m.consumed, 25);
     check_int("has_cseq", m.has_cseq, 1);
     check_int("cseq", m.cseq, 9);
 
     end = put(fill(buf, "\r\n", BIG), REQUEST_LINE);
-    check_int("after 4 MB of CRLFs", sm_classify(buf, (size_t)(end - buf), &m), (long long)(BIG + 25));
+    check_int("after 4 MB of CRLFs", sm_classify(buf, (size_t)(end - buf), &m, &off), SM_EPARTIAL);
+    check_int("consumed", (long long)m.consumed, (long long)(BIG + 25));
     check_int("method offset", (long long)m.method.off, (long long)BIG);
 
     end = put(fill(put(buf, "INVITE sip:"), "a", BIG), " SIP/2.0\r\n");
-    check_int("a 4 MB URI", sm_classify(buf, (size_t)(end - buf), &m), (long long)(end - buf));
+    check_int("a 4 MB URI", sm_classify(buf, (size_t)(end - buf), &m, &off), SM_EPARTIAL);
+    check_int("consumed", (long long)m.consumed, (long long)(end - buf));
     check_int("uri.len", (long long)m.uri.len, (long long)(BIG + 4));
 
     end = put(fill(put(buf, "SIP/2.0 200 "), "x", BIG), "\r\n");
-    check_int("a 4 MB reason", sm_classify(buf, (size_t)(end - buf), &m), (long long)(end - buf));
+    check_int("a 4 MB reason", sm_classify(buf, (size_t)(end - buf), &m, &off), SM_EPARTIAL);
+    check_int("consumed", (long long)m.consumed, (long long)(end - buf));
     check_int("reason.len", (long long)m.reason.len, (long long)BIG);
 }
 

@@ -11,7 +11,7 @@
 static void known_codes(void)
 {
     size_t i, j;
-    check_case("sm_errname/sm_strerror of SM_EEOL..SM_EARG");
+    check_case("sm_errname/sm_strerror of SM_EPARTIAL..SM_EARG");
     check_int("the test knows every code", (long long)errcode_count, -SM_ERROR_MIN);
     for (i = 0; i < errcode_count; i++) {
         const char *msg = sm_strerror(errcodes[i].code);

@@ -13,13 +13,20 @@ static const struct {
     {"method", 16, run_method},         {"lookup", 5, run_lookup},
     {"letters", 5, run_letters},        {"reject", 4, run_reject},
     {"allow_parse", 6, run_allow_parse}, {"allow_format", 3, run_allow_format},
-    {"classify", 16, run_classify},     {"status", 7, run_status},
+    {"classify", 17, run_classify},     {"status", 7, run_status},
 };
 
 void vectors_run(const tsv_record *r)
 {
-    size_t i;
-    check_case("vectors.tsv:%lu %s", (unsigned long)r->line, r->f[0].p);
+    char input[64];
+    size_t i, o = 0;
+    for (i = 0; r->nfields > 1 && i < r->f[1].n && o + 5 < sizeof input; i++) { /* the input, escaped */
+        unsigned char c = (unsigned char)r->f[1].p[i];
+        o += (size_t)snprintf(input + o, sizeof input - o, c >= 0x20 && c < 0x7f ? "%c" : "\\x%02x", c);
+    }
+    input[o] = '\0';
+    check_case("%s %s %s%s (vectors.tsv:%lu)", r->source, r->f[0].p, input,
+               r->nfields > 1 && i < r->f[1].n ? "..." : "", (unsigned long)r->line);
     for (i = 0; i < sizeof runners / sizeof runners[0]; i++) {
         if (tsv_is(r, runners[i].group)) {
             if (r->nfields != runners[i].nfields)

@@ -12,7 +12,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 TSV = os.path.join(HERE, "vectors.tsv")
 
-ERRORS = ("OK", "SM_EEOL", "SM_ENOSP", "SM_ESP", "SM_EMETHOD", "SM_EURI", "SM_EVERSION", "SM_ESTATUS",
+ERRORS = ("OK", "SM_EPARTIAL", "SM_ENOSP", "SM_ESP", "SM_EMETHOD", "SM_EURI", "SM_EVERSION", "SM_ESTATUS",
           "SM_EREASON", "SM_ECSEQ", "SM_EALLOW", "SM_EFOLD", "SM_ELETTER", "SM_EARG")
 
 # Each group's fields in README order, with their kind: bytes, int (signed 32-bit), uint (32-bit),
@@ -28,7 +28,7 @@ GROUPS = {
     "allow_format": "set:uint output:bytes",
     "classify": "input:bytes error:error offset:uint kind:bytes? method_id:uint? method:bytes? uri:bytes? "
                 "version:bytes? status:int? reason:bytes? cseq:uint? cseq_method_id:uint? cseq_method:bytes? "
-                "cseq_mismatch:bool? consumed:uint?",
+                "cseq_mismatch:bool? partial:bool? consumed:uint?",
     "status": "code:int reason:bytes? rfc:bytes? class:int equivalent:int deprecated:bool",
 }
 FIELDS = {g: [tuple(f.split(":")) for f in spec.split()] for g, spec in GROUPS.items()}
@@ -38,8 +38,8 @@ CSEQ = {"cseq", "cseq_method_id", "cseq_method"}
 SHAPES = {
     "error": {"input", "error", "offset"},
     "request": {"input", "error", "offset", "kind", "method_id", "method", "uri", "version",
-                "cseq_mismatch", "consumed"},
-    "response": {"input", "error", "offset", "kind", "version", "status", "reason", "consumed"},
+                "cseq_mismatch", "partial", "consumed"},
+    "response": {"input", "error", "offset", "kind", "version", "status", "reason", "partial", "consumed"},
 }
 
 
@@ -88,7 +88,8 @@ def check_value(value, kind, what):
 
 def classify_keys(v):
     """The exact set of keys a classify vector of v's shape must have."""
-    shape = v.get("kind", "error") if v.get("error") == "OK" else "error"
+    result = v.get("error") == "OK" or (v.get("error") == "SM_EPARTIAL" and "kind" in v)
+    shape = v.get("kind", "error") if result else "error"
     if shape not in SHAPES:
         raise VectorError("kind must be request or response, got %r" % shape)
     keys = set(SHAPES[shape])
@@ -106,6 +107,11 @@ def check_consistency(group, v):
         results = [k for k in ("set", "exts") if k in v]
         if any((v[k] is None) != failed for k in results):
             raise VectorError("%s must be null exactly when error is not OK" % "/".join(results))
+    if group == "classify" and "partial" in v:
+        if v["partial"] != (v["error"] == "SM_EPARTIAL"):
+            raise VectorError("partial is true exactly when error is SM_EPARTIAL")
+        if v["partial"] and (v["offset"] != len(v["input"]) or CSEQ & set(v)):
+            raise VectorError("a partial result has offset len(input) and no CSeq")
     if group == "status" and (v["reason"] is None) != (v["rfc"] is None):
         raise VectorError("reason and rfc are null together")
 
@@ -156,7 +162,7 @@ def load():
                 raise VectorError("%s: unknown group %r" % (name, group))
             for i, v in enumerate(vectors):
                 try:
-                    groups[group].append(check_vector(group, v))
+                    groups[group].append((name, check_vector(group, v)))
                 except VectorError as e:
                     raise VectorError("%s: %s[%d]: %s" % (name, group, i, e)) from None
     return groups
@@ -168,7 +174,11 @@ def render(groups):
            "# Format: README.md next to this file."]
     for group, vectors in groups.items():
         out.append("# %s: %s (%d vectors)" % (group, " ".join(n for n, _ in FIELDS[group]), len(vectors)))
-        for v in vectors:
+        source = None
+        for name, v in vectors:
+            if name != source:
+                out.append("#@ " + name)
+                source = name
             if "note" in v:
                 out.append("# " + v["note"])
             out.append("\t".join([group] + [escape(v.get(name)) for name, _ in FIELDS[group]]))
