@@ -38,7 +38,7 @@ static void print_method(const sm_method_info *m)
     field("description:", m->description);
     field("rfc:", m->rfc);
     printf("%-16s", "references:");
-    for (r = 0; r < SM_MAX_REFERENCES && m->references[r]; r++)
+    for (r = 0; r < m->n_references; r++)
         printf(r ? ", %s" : "%s", m->references[r]);
     putchar('\n');
     field("letter:", m->letter ? letter : "(none)");

@@ -40,7 +40,7 @@ static const char *cell(const sm_method_info *m, int col, char buf[CELL_MAX])
         return m->rfc;
     case COL_REFERENCES:
         buf[0] = '\0';
-        for (i = 0; i < SM_MAX_REFERENCES && m->references[i]; i++) {
+        for (i = 0; i < m->n_references; i++) {
             if (i > 0)
                 strncat(buf, ", ", CELL_MAX - strlen(buf) - 1);
             strncat(buf, m->references[i], CELL_MAX - strlen(buf) - 1);
@@ -119,7 +119,7 @@ static void print_json(FILE *out)
         fputs(", \"rfc\": ", out);
         put_json(out, m->rfc);
         fputs(", \"references\": [", out);
-        for (r = 0; r < SM_MAX_REFERENCES && m->references[r]; r++) {
+        for (r = 0; r < m->n_references; r++) {
             if (r > 0)
                 fputs(", ", out);
             put_json(out, m->references[r]);

@@ -114,6 +114,22 @@ def test_options():
     check(out.startswith("allow:          (none)\n"), "allow -- ''")
 
 
+# ---- allow: the extension tokens come from the core's iterator, however many ----
+
+def test_allow():
+    tokens = [f"X{i}" for i in range(5000)]
+    value = ", ".join(["BYE"] + tokens[:2500] + ["INVITE", "invite"] + tokens[2500:])
+    out, err = run(["allow", value])
+    want = ("allow:          INVITE, BYE\nset:            9\nextensions:     "
+            + ", ".join(tokens[:2500] + ["invite"] + tokens[2500:]) + "\n")
+    check(out == want and err == "", f"allow with {len(tokens)} extension tokens")
+    # An error after many good elements: no result line, the offset of the error.
+    bad = ",".join(tokens) + ",IN@VITE"
+    out, err = run(["allow", bad], rc=1)
+    check(out == "" and err.startswith(f"sipmethods allow: SM_EALLOW at byte {len(bad) - 5}: "),
+          f"allow: an error after {len(tokens)} tokens: {err!r}")
+
+
 # ---- version ----
 
 def test_version():
@@ -242,7 +258,7 @@ def test_install():
             check(a.read() == b.read(), "the installed page is the built one")
 
 
-GROUPS = {"options": test_options, "version": test_version, "man": test_man,
+GROUPS = {"options": test_options, "allow_iterator": test_allow, "version": test_version, "man": test_man,
           "install": test_install}
 
 
