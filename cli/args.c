@@ -12,10 +12,11 @@
  *   -                            an operand (stdin), not an option
  *   anything else                before "--", an argument starting with '-' is an option (an
  *                                unknown one is an error); otherwise it is an operand
- * Options and operands may be mixed; the arguments are read in order and the first error or
- * -h/--help decides. A value is the next argument whatever it holds ("--filter -x" gives "-x");
- * a later value replaces an earlier one. Short flags are not grouped ("-ab" is one unknown
- * option): no command has two short flags. Long names are matched whole, never abbreviated.
+ * Options and operands may be mixed; the arguments are read in order and the first option
+ * error or -h/--help decides (a missing or extra operand is known only after the last one).
+ * A value is the next argument whatever it holds ("--filter -x" gives "-x"); a later value
+ * replaces an earlier one. Short flags are not grouped ("-ab" is one unknown option): no
+ * command has two short flags. Long names are matched whole, never abbreviated.
  * Every usage error is one line "sipmethods CMD: WHAT" and one line "Try 'sipmethods CMD
  * --help'." on stderr, exit status 2, before any input is read.
  */
