@@ -15,7 +15,8 @@ typedef struct command {
 static const command commands[] = {
     {"list", cmd_list, "the IANA SIP methods table (--format table|csv|json|markdown)"},
     {"info", cmd_info, "every property of one method"},
-    {"classify", cmd_classify, "classify SIP messages from raw files, stdin or pcap/pcapng captures"},
+    {"classify", cmd_classify,
+     "classify SIP messages from raw files, stdin, pcap/pcapng captures or an interface"},
     {"allow", cmd_allow, "parse and normalise an Allow header value"},
     {"reason", cmd_reason, "reason phrase, class and meaning of a response code"},
 };

@@ -71,7 +71,8 @@ def test_options():
     # Value options: "--opt=V" and "--opt V" are one thing; the last value wins.
     json_out = run(["list", "--format=json"])[0]
     check(run(["list", "--format", "json"])[0] == json_out, "--format json == --format=json")
-    check(run(["list", "--format=csv", "--format", "json"])[0] == json_out, "the last --format wins")
+    check(run(["list", "--format=csv", "--format", "json"])[0] == json_out,
+          "the last --format wins")
     check(run(["list", "--format", "markdown", "--format=json"])[0] == json_out,
           "the last --format wins (=)")
 
@@ -203,7 +204,8 @@ def test_man():
     synopsis = secs.get("SYNOPSIS", "")
     for cmd in listed:
         check(f"sipmethods {cmd}" in synopsis, f"man SYNOPSIS: {cmd}")
-        check(re.search(rf"(^|\n)   {cmd}\b", text) is not None, f"man COMMANDS: a {cmd} subsection")
+        check(re.search(rf"(^|\n)   {cmd}\b", text) is not None,
+              f"man COMMANDS: a {cmd} subsection")
         usage = help_text(cmd).splitlines()[0]
         for opt in options_of(usage) - {"-h", "--help"}:
             check(opt in synopsis, f"man SYNOPSIS: {cmd} {opt}")
@@ -258,8 +260,8 @@ def test_install():
             check(a.read() == b.read(), "the installed page is the built one")
 
 
-GROUPS = {"options": test_options, "allow_iterator": test_allow, "version": test_version, "man": test_man,
-          "install": test_install}
+GROUPS = {"options": test_options, "allow_iterator": test_allow, "version": test_version,
+          "man": test_man, "install": test_install}
 
 
 def main():
