@@ -71,6 +71,7 @@ rm -f "$marker"
 
 t0=$(date +%s)
 work=$(mktemp -d "${TMPDIR:-/tmp}/sipmethods-deb.XXXXXX")
+cd "$work"
 status=1
 cleanup() {
   purge || status=1
@@ -116,8 +117,8 @@ done
 
 step "lintian"
 lint=0
-lintian --fail-on error --display-info "$work"/sipmethods_*.changes > lintian.log 2>&1 || lint=$?
-grep -v 'running with root privileges' lintian.log || true
+lintian --fail-on error --display-info "$work"/sipmethods_*.changes > "$work/lintian.log" 2>&1 || lint=$?
+grep -v 'running with root privileges' "$work/lintian.log" || true
 [ "$lint" -eq 0 ] || fail "lintian reports an error (exit $lint)"
 dpkg-deb -c "$work"/sipmethods_*.deb | grep -q ' \./usr/share/man/man1/sipmethods\.1\.gz$' ||
   fail "the sipmethods package has no man page sipmethods(1)"
@@ -130,7 +131,6 @@ DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recomme
 
 # --- C: pkg-config and the CMake package -------------------------------------------------
 step "C: the README's example with pkg-config and with find_package(sipmethods)"
-cd "$work"
 # shellcheck disable=SC2046 # pkg-config's words
 cc -std=c99 -Wall -Wextra -Werror -o example "$here/readme_example.c" \
   $(pkg-config --cflags --libs sipmethods) || fail "the example does not build with pkg-config"
