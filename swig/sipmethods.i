@@ -36,7 +36,7 @@
   $1 = &err_temp;
 }
 
-/* Constants: the ids of SPEC §1, the header's counts and kinds, the error codes. */
+/* Constants: the method ids, the header's counts and kinds, the error codes. */
 %constant uint32_t INVITE = SM_INVITE;
 %constant uint32_t ACK = SM_ACK;
 %constant uint32_t BYE = SM_BYE;
