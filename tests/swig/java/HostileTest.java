@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // Hostile input through the SWIG Java binding: null, NUL, non-UTF-8, empty and 8 MB inputs,
 // out-of-range ints. Nothing may crash (run under -Xcheck:jni); null throws
 // NullPointerException, bad SIP input a sipmethods.ParseException.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // The shared vectors (tests/vectors/vectors.tsv) through the SWIG Java binding, then the errors.
 // Usage: java -cp sipmethods.jar:sipmethods-tests.jar VectorsTest <vectors.tsv>
 import java.io.ByteArrayOutputStream;

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # What the SWIG Perl suites share: counting checks, showing values, catching dies, a leak check.
 package SmTest;
 use strict;

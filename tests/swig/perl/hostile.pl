@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: MIT
 # Hostile input through the SWIG Perl module: wrong types, NUL, non-UTF-8, empty and 8 MB
 # strings, out-of-range numbers, and a leak check. Nothing may crash; every wrong argument
 # dies with SWIG's TypeError/OverflowError, every bad SIP input with a sipmethods::ParseError.

@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: MIT
 # The shared vectors (tests/vectors/vectors.tsv) through the SWIG Perl module, then the errors.
 # Usage: perl -I<build>/swig/perl vectors.pl <vectors.tsv>
 use strict;
