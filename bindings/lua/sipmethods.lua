@@ -1,0 +1,185 @@
+-- SPDX-License-Identifier: MIT
+-- sipmethods: `local sm = require "sipmethods"`.
+--
+-- The front of the C module sipmethods/core.so. Under LuaJIT with its FFI, the module's hot
+-- functions call the core's sm_* functions (exported by core.so) through the FFI, which the
+-- JIT compiles to direct calls; everything else is the C module's. Without the FFI (PUC Lua,
+-- a LuaJIT built without it, core.so not found on package.cpath) this file returns the C
+-- module itself. Same names, answers and errors either way (docs/lua.md).
+
+local core = require "sipmethods.core"
+
+local has_ffi, ffi = pcall(require, "ffi")
+local path = has_ffi and package.searchpath and package.searchpath("sipmethods.core", package.cpath)
+if not path then
+  return core
+end
+
+-- The declarations this file uses, as in sipmethods.h (sm_* names: nothing else clashes). A
+-- second load of this file in one state finds them declared already.
+pcall(ffi.cdef, [[
+typedef struct sm_span { size_t off; size_t len; } sm_span;
+typedef struct sm_message {
+  int kind; size_t consumed; uint32_t method_id; sm_span method; sm_span uri; sm_span version;
+  int status; sm_span reason; int has_cseq; uint32_t cseq; uint32_t cseq_method_id;
+  sm_span cseq_method; int cseq_mismatch;
+} sm_message;
+int sm_is_token(const char *s, size_t n);
+uint32_t sm_lookup(const char *s, size_t n);
+uint32_t sm_lookup_ci(const char *s, size_t n);
+int sm_reject_status(const char *s, size_t n, uint32_t allowed);
+int sm_classify(const char *buf, size_t len, sm_message *out, size_t *err_offset);
+size_t sm_error_format(int err, size_t offset, char *buf, size_t cap);
+const char *sm_errname(int err);
+]])
+local loaded, C = pcall(ffi.load, path)
+if not loaded then
+  return core
+end
+
+local bit = require "bit"
+local band, bor, tobit = bit.band, bit.bor, bit.tobit
+local type, select, error, tonumber, sub = type, select, error, tonumber, string.sub
+local format, ffi_string, min = string.format, ffi.string, math.min
+
+local OTHER = core.OTHER
+local SM_EPARTIAL, SM_REQUEST = -1, 1
+local ERRBUF = 256
+
+-- The module: every field of the C module, the hot functions replaced below.
+local sm = {}
+for k, v in pairs(core) do
+  sm[k] = v
+end
+
+---------------------------------------------------------------------------- argument errors
+-- The C module's messages (luaL_argerror), at the caller of the public function.
+local function argerror(arg, fname, msg)
+  error(format("bad argument #%d to '%s' (%s)", arg, fname, msg), 3)
+end
+
+-- "string expected, got no value": n is how many arguments the public function received.
+local function typeerror(arg, fname, expected, v, n)
+  argerror(arg, fname, format("%s expected, got %s", expected, arg > n and "no value" or type(v)))
+end
+
+-- A set: an integer in 0..2^32-1, as sm_lua_checkset.
+local function checkset(v, arg, fname, n)
+  if type(v) ~= "number" then
+    typeerror(arg, fname, "number", v, n)
+  end
+  if not (v >= 0 and v <= 4294967295 and v % 1 == 0) then
+    argerror(arg, fname, "set must be an integer in 0..2^32-1")
+  end
+end
+
+---------------------------------------------------------------------------- methods
+-- sm.lookup(name [, ignore_case]) -> id | nil
+function sm.lookup(...)
+  local s, ignore_case = ...
+  if type(s) ~= "string" then
+    typeerror(1, "lookup", "string", s, select("#", ...))
+  end
+  local id = C.sm_lookup(s, #s)
+  if id == 0 or id == OTHER then
+    if not ignore_case then
+      return nil
+    end
+    id = C.sm_lookup_ci(s, #s)
+    if id == 0 or id == OTHER then
+      return nil
+    end
+  end
+  return id
+end
+
+-- sm.is_token(s) -> boolean
+function sm.is_token(...)
+  local s = ...
+  if type(s) ~= "string" then
+    typeerror(1, "is_token", "string", s, select("#", ...))
+  end
+  return C.sm_is_token(s, #s) ~= 0
+end
+
+-- sm.reject_status(name, allowed_set) -> 0, 405, 501 or 400
+function sm.reject_status(...)
+  local s, allowed = ...
+  local n = select("#", ...)
+  if type(s) ~= "string" then
+    typeerror(1, "reject_status", "string", s, n)
+  end
+  checkset(allowed, 2, "reject_status", n)
+  return C.sm_reject_status(s, #s, allowed)
+end
+
+-- sm.has(set, x) -> true when every bit of x is in set
+function sm.has(...)
+  local set, x = ...
+  local n = select("#", ...)
+  checkset(set, 1, "has", n)
+  checkset(x, 2, "has", n)
+  return band(set, x) == tobit(x)
+end
+
+-- sm.union(...) -> the OR of any number of sets and ids (0 for none)
+function sm.union(...)
+  local n = select("#", ...)
+  local set = 0
+  for i = 1, n do
+    local x = select(i, ...)
+    checkset(x, i, "union", n)
+    set = bor(set, x)
+  end
+  return set % 4294967296 -- bit ops give signed 32-bit results
+end
+
+---------------------------------------------------------------------------- classify
+-- Scratch for the core's outputs; classify never yields, so one per state is enough.
+local msg = ffi.new("sm_message")
+local erroff = ffi.new("size_t[1]")
+local errbuf = ffi.new("char[?]", ERRBUF)
+
+-- Bad SIP data: nil, message, offset, errname (nil for a code that has none).
+local function fail(rc, offset)
+  local len = tonumber(C.sm_error_format(rc, offset, errbuf, ERRBUF))
+  local name = C.sm_errname(rc)
+  return nil, ffi_string(errbuf, min(len, ERRBUF - 1)), tonumber(offset),
+         name ~= nil and ffi_string(name) or nil
+end
+
+local function span(s, sp)
+  local off = tonumber(sp.off)
+  return sub(s, off + 1, off + tonumber(sp.len))
+end
+
+-- sm.classify(msg) -> table | nil, message, offset, errname
+function sm.classify(...)
+  local s = ...
+  if type(s) ~= "string" then
+    typeerror(1, "classify", "string", s, select("#", ...))
+  end
+  local rc = C.sm_classify(s, #s, msg, erroff)
+  local kind = msg.kind
+  if rc < 0 and not (rc == SM_EPARTIAL and kind ~= 0) then
+    return fail(rc, erroff[0])
+  end
+  local t
+  if kind == SM_REQUEST then
+    t = { kind = "request", method = span(s, msg.method), method_id = msg.method_id,
+          uri = span(s, msg.uri), cseq_mismatch = msg.cseq_mismatch ~= 0 }
+  else
+    t = { kind = "response", status = msg.status, reason = span(s, msg.reason) }
+  end
+  t.version = span(s, msg.version)
+  if msg.has_cseq ~= 0 then
+    t.cseq = msg.cseq
+    t.cseq_method = span(s, msg.cseq_method)
+    t.cseq_method_id = msg.cseq_method_id
+  end
+  t.partial = rc == SM_EPARTIAL
+  t.consumed = tonumber(msg.consumed)
+  return t
+end
+
+return sm
