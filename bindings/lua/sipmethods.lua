@@ -74,24 +74,72 @@ local function checkset(v, arg, fname, n)
 end
 
 ---------------------------------------------------------------------------- methods
+-- The exact lookup is a table index: Lua strings are interned, so a table keyed by the 14
+-- registered names, each mapped to the core's own answer (filled once, here), gives sm_lookup's
+-- answer for every string: the id for a registered name, nil for any other (sm.lookup's nil
+-- for an extension token or a non-token). The JIT compiles it to a hash probe, which no call
+-- can match (bench/README.md); the case-insensitive miss path calls the core through the FFI.
+local REGISTERED = {}
+for _, name in ipairs(core.methods()) do
+  REGISTERED[name] = C.sm_lookup(name, #name)
+end
+
 -- sm.lookup(name [, ignore_case]) -> id | nil
 function sm.lookup(...)
   local s, ignore_case = ...
+  local id = REGISTERED[s]
+  if id then
+    return id
+  end
   if type(s) ~= "string" then
     typeerror(1, "lookup", "string", s, select("#", ...))
   end
-  local id = C.sm_lookup(s, #s)
-  if id == 0 or id == OTHER then
-    if not ignore_case then
-      return nil
-    end
+  if ignore_case then
     id = C.sm_lookup_ci(s, #s)
-    if id == 0 or id == OTHER then
-      return nil
+    if id ~= 0 and id ~= OTHER then
+      return id
     end
   end
-  return id
+  return nil
 end
+
+-- sm.info, sm.name and sm.from_id the same way: the C module's answers for the 14 names and
+-- ids (info's cached tables), and nil for every other string or number.
+local INFO, NAME = {}, {}
+for _, name in ipairs(core.methods()) do
+  local t = core.info(name)
+  INFO[name], INFO[t.id], NAME[t.id] = t, t, name
+end
+
+-- sm.info(name_or_id) -> the method's table | nil
+function sm.info(...)
+  local x = ...
+  local t = INFO[x]
+  if t then
+    return t
+  end
+  local tx = type(x)
+  if tx ~= "string" and tx ~= "number" then
+    typeerror(1, "info", "string or number", x, select("#", ...))
+  end
+  return nil
+end
+
+-- sm.name(id), sm.from_id(rmid) -> name | nil
+local function name_of(fname)
+  return function(...)
+    local id = ...
+    local name = NAME[id]
+    if name then
+      return name
+    end
+    if type(id) ~= "number" then
+      typeerror(1, fname, "number", id, select("#", ...))
+    end
+    return nil
+  end
+end
+sm.name, sm.from_id = name_of("name"), name_of("from_id")
 
 -- sm.is_token(s) -> boolean
 function sm.is_token(...)
