@@ -5,7 +5,7 @@
 -- Lua module (the C core: every fact and every check comes from there) and adds a
 -- "sipmethods" tree with filterable fields (sipmethods.method_id, sipmethods.extension,
 -- sipmethods.creates_dialog, sipmethods.cseq_mismatch, sipmethods.reason_iana, ...) and
--- expert info for what the core finds wrong. Install and module path: docs/wireshark.md.
+-- expert info for what the core finds wrong. Install and module path: wireshark/README.md.
 --
 --   tshark -X lua_script:sipmethods.lua -r call.pcap -Y sipmethods.extension
 
@@ -23,7 +23,7 @@ local function load_sipmethods()
     end
   end
   error("sipmethods: no sipmethods.so for Lua " .. _VERSION:match("%d.%d") .. " on package.cpath "
-        .. package.cpath .. " (set LUA_CPATH; docs/wireshark.md)")
+        .. package.cpath .. " (set LUA_CPATH; wireshark/README.md)")
 end
 local sm = load_sipmethods()
 
