@@ -212,22 +212,21 @@ function sm.classify(...)
   if rc < 0 and not (rc == SM_EPARTIAL and kind ~= 0) then
     return fail(rc, erroff[0])
   end
-  local t
+  -- One constructor per kind, every key in it: the table is allocated once, at its size.
+  local partial, consumed = rc == SM_EPARTIAL, tonumber(msg.consumed)
+  local has_cseq = msg.has_cseq ~= 0
+  local cseq = has_cseq and msg.cseq or nil
+  local cseq_method = has_cseq and span(s, msg.cseq_method) or nil
+  local cseq_method_id = has_cseq and msg.cseq_method_id or nil
   if kind == SM_REQUEST then
-    t = { kind = "request", method = span(s, msg.method), method_id = msg.method_id,
-          uri = span(s, msg.uri), cseq_mismatch = msg.cseq_mismatch ~= 0 }
-  else
-    t = { kind = "response", status = msg.status, reason = span(s, msg.reason) }
+    return { kind = "request", method = span(s, msg.method), method_id = msg.method_id,
+             uri = span(s, msg.uri), version = span(s, msg.version), cseq = cseq,
+             cseq_method = cseq_method, cseq_method_id = cseq_method_id,
+             cseq_mismatch = msg.cseq_mismatch ~= 0, partial = partial, consumed = consumed }
   end
-  t.version = span(s, msg.version)
-  if msg.has_cseq ~= 0 then
-    t.cseq = msg.cseq
-    t.cseq_method = span(s, msg.cseq_method)
-    t.cseq_method_id = msg.cseq_method_id
-  end
-  t.partial = rc == SM_EPARTIAL
-  t.consumed = tonumber(msg.consumed)
-  return t
+  return { kind = "response", status = msg.status, reason = span(s, msg.reason),
+           version = span(s, msg.version), cseq = cseq, cseq_method = cseq_method,
+           cseq_method_id = cseq_method_id, partial = partial, consumed = consumed }
 end
 
 return sm
