@@ -53,23 +53,26 @@ for k, v in pairs(core) do
 end
 
 ---------------------------------------------------------------------------- argument errors
--- The C module's messages (luaL_argerror), at the caller of the public function.
-local function argerror(arg, fname, msg)
-  error(format("bad argument #%d to '%s' (%s)", arg, fname, msg), 3)
+-- The C module's messages (luaL_argerror), positioned at the caller of the public function as
+-- LuaJIT positions a C function's: depth is the number of calls from the public function to
+-- this one (1 when it calls argerror itself).
+local function argerror(arg, fname, msg, depth)
+  error(format("bad argument #%d to '%s' (%s)", arg, fname, msg), depth + 2)
 end
 
 -- "string expected, got no value": n is how many arguments the public function received.
-local function typeerror(arg, fname, expected, v, n)
-  argerror(arg, fname, format("%s expected, got %s", expected, arg > n and "no value" or type(v)))
+local function typeerror(arg, fname, expected, v, n, depth)
+  argerror(arg, fname, format("%s expected, got %s", expected, arg > n and "no value" or type(v)),
+           (depth or 1) + 1)
 end
 
 -- A set: an integer in 0..2^32-1, as sm_lua_checkset.
 local function checkset(v, arg, fname, n)
   if type(v) ~= "number" then
-    typeerror(arg, fname, "number", v, n)
+    typeerror(arg, fname, "number", v, n, 2)
   end
   if not (v >= 0 and v <= 4294967295 and v % 1 == 0) then
-    argerror(arg, fname, "set must be an integer in 0..2^32-1")
+    argerror(arg, fname, "set must be an integer in 0..2^32-1", 2)
   end
 end
 

@@ -566,6 +566,14 @@ for _, f in ipairs(strfuncs) do
 end
 if not jit then -- LuaJIT names a C function called through a field '?'
   checkerr("lookup error names the function", "'lookup'", function() return sm.lookup(1) end)
+else -- LuaJIT positions an argument error at the caller, never inside the module
+  for _, call in ipairs({ function() sm.lookup(1) end, function() sm.has(1, -1) end,
+                          function() sm.has(1, "x") end, function() sm.union(1, {}) end,
+                          function() sm.info({}) end, function() sm.classify() end }) do
+    local _, err = pcall(call)
+    ok(type(err) == "string" and err:match("^[^:]*test_sipmethods%.lua:%d+: bad argument") ~= nil,
+       "argument error at the caller: " .. show(err))
+  end
 end
 
 local numfuncs = { "name", "from_id", "reason", "status_class", "equivalent", "format_allow" }
