@@ -10,11 +10,14 @@
 --   tshark -X lua_script:sipmethods.lua -r call.pcap -Y sipmethods.extension
 
 -- The sipmethods C module for this Lua: sipmethods.so (the CMake build's lua/5.2/) or
--- sipmethods/core.so (the rock), found on package.cpath. Not `require "sipmethods"`: Wireshark
--- puts this plugin's folder on package.path, where this file has that name.
+-- sipmethods/core.so (the rock), found on package.cpath or next to this file. Not
+-- `require "sipmethods"`: Wireshark puts this plugin's folder on package.path, where this file
+-- has that name.
 local function load_sipmethods()
+  local here = debug.getinfo(1, "S").source:match("^@(.*[/\\])") or "./"
+  local cpath = package.cpath .. ";" .. here .. "?.so"
   for _, name in ipairs({ "sipmethods", "sipmethods.core" }) do
-    local path = package.searchpath(name, package.cpath)
+    local path = package.searchpath(name, cpath)
     if path then
       local open = assert(package.loadlib(path, "luaopen_" .. (name:gsub("%.", "_"))))
       local module = open()
@@ -22,8 +25,8 @@ local function load_sipmethods()
       return module
     end
   end
-  error("sipmethods: no sipmethods.so for Lua " .. _VERSION:match("%d.%d") .. " on package.cpath "
-        .. package.cpath .. " (set LUA_CPATH; wireshark/README.md)")
+  error("sipmethods: no sipmethods.so for Lua " .. _VERSION:match("%d.%d") .. " on " .. cpath
+        .. " (set LUA_CPATH; wireshark/README.md)")
 end
 local sm = load_sipmethods()
 
