@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- `luarocks make` from the top of the source tree builds the Lua binding with the C core
 -- compiled in (builtin backend: no CMake needed). See docs/lua.md.
 rockspec_format = "3.0"

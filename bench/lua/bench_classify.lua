@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Measures sm.classify against an idiomatic string.match classifier.
 --
 -- Both read the same messages (bench_c --dump: the C benchmark's pool of realistic requests and

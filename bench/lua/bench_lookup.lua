@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Measures sm.lookup against a no-op C function and a plain table index.
 --
 -- Not a test: prints best-of-N nanoseconds per call, all measured in one process and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Runs bench_lookup.lua under lua5.1, lua5.4 and luajit against a CMake build's modules.
 # Usage: bench/lua/run.sh [BUILD_DIR] [ROUNDS] [CALLS]    (BUILD_DIR default: build)
 set -e

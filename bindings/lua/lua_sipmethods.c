@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sipmethods for Lua: `local sm = require "sipmethods"`.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `luarocks make` of the top-level rockspec, in a copy of the tree (it writes objects next to
 # the sources), for one Lua version; then the Lua suite against the rock it installed, run by
 # that version's interpreter or by INTERPRETER (luajit over the 5.1 rock: the FFI front).

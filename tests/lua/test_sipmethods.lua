@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Tests of the Lua binding, for Lua 5.1, 5.2, 5.3, 5.4 and LuaJIT.
 --
 --   lua test_sipmethods.lua MODULE_DIRS VECTORS_TSV [noffi]
