@@ -12,6 +12,7 @@ apt_build=(build-essential cmake pkg-config libpcap-dev python3)
 # Everything the full test suite uses (`test`): sanitizers and fuzzers, every Lua,
 # SWIG languages, Kamailio with its three KEMI engines, SIP tools, benchmarks.
 apt_test=(
+  groff-base
   clang libclang-rt-14-dev llvm valgrind gperf hyperfine
   lua5.1 liblua5.1-0-dev lua5.2 liblua5.2-dev lua5.3 liblua5.3-dev lua5.4 liblua5.4-dev
   luajit2 libluajit2-5.1-dev luarocks

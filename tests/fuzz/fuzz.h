@@ -70,7 +70,7 @@ static inline unsigned char ref_upper(unsigned char c)
 }
 
 /* The id SPEC.md §3 gives s[0..n): a table name (exactly, or ignoring ASCII case), else
- * SM_OTHER for a token, else 0. Walks sm_info_at, not the core's switch. */
+ * SM_OTHER for a token, else 0. Walks sm_info_at, not the core's hash table. */
 static inline uint32_t ref_lookup(const char *s, size_t n, int ignore_case)
 {
     size_t i, j;
