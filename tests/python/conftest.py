@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Shared helpers for the Python suite: the shared vectors (tests/vectors/vectors.tsv).
 
 The suite imports whatever `sipmethods` is first on sys.path: the build tree under ctest

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Every name of SPEC.md section 5 (Python), every error path, bytes vs str."""
 import enum
 import importlib.util

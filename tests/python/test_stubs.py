@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The type stubs: mypy.stubtest against the runtime, the enum members, and a strict mypy run."""
 import ast
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The shared vectors (tests/vectors/vectors.tsv), every group, bytes and str alike.
 
 Byte fields are compared byte-exact: a str the API returns is encoded back with

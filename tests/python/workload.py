@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """One round of calls over every function, the failing ones included (threads, leaks)."""
 import sipmethods
 from sipmethods import Method, ParseError

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """SIP request methods, their properties, a start-line classifier, the Allow header and
 the IANA response codes, backed by the sipmethods C core.
 

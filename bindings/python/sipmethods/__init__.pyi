@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Type stubs for sipmethods. Method and Status are built at import time from the C core's
 # tables; their members are listed here for type checkers (tests/python/test_stubs.py runs
 # mypy.stubtest and compares these members with the runtime ones).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """``python -m sipmethods``: the sipmethods command line (the same C program as the tool)."""
 import os
 import sys

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Type stubs for the C extension sipmethods._core (private: use the sipmethods package).
 from typing import Any, Dict, Iterable, Optional, Tuple, Union
 
