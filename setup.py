@@ -10,11 +10,12 @@ cli/CMakeLists.txt (everything but program.c's main(); cli.h declares sipmethods
 Environment:
   SIPMETHODS_LIMITED_API=1  build against the limited API of CPython 3.10 (one cp310-abi3
                             wheel); the default is per-version, full API (docs/python.md).
-  SIPMETHODS_PCAP=0|1       the command line without / with libpcap capture input
-                            (compiled with -DSIPMETHODS_WITH_PCAP=0|1; with 0, the sources in
-                            set(SIPMETHODS_CLI_PCAP_SOURCES ...) are left out if the list
-                            exists). Unset: with libpcap if the compiler finds it. The
-                            published wheel is built with 0: no library outside glibc.
+  SIPMETHODS_PCAP=0|1       the command line without / with libpcap capture input, as
+                            cli/CMakeLists.txt builds it: without, the sources of
+                            set(SIPMETHODS_CLI_PCAP_SOURCES ...) are replaced by those of
+                            set(SIPMETHODS_CLI_NOPCAP_SOURCES ...). Unset: with libpcap if the
+                            compiler finds it. The published wheel is built with 0: it then
+                            needs no library but glibc.
 """
 import os
 import re
@@ -71,17 +72,16 @@ class BuildExt(build_ext):
         pcap = want == "1" or (want == "" and self.compiler.has_function(
             "pcap_lib_version", includes=["pcap/pcap.h"], libraries=["pcap"]))
         for ext in self.extensions:
-            if ext.name == "sipmethods._cli":
-                ext.define_macros.append(("SIPMETHODS_WITH_PCAP", "1" if pcap else "0"))
-                if pcap:
-                    ext.libraries.append("pcap")
-                else:
-                    ext.sources = [f for f in ext.sources if f not in CLI_PCAP_SOURCES]
+            if ext.name == "sipmethods._cli" and pcap:
+                ext.libraries.append("pcap")
+            elif ext.name == "sipmethods._cli":
+                pcap_only = cmake_sources("cli", "SIPMETHODS_CLI_PCAP_SOURCES", required=False)
+                ext.sources = ([f for f in ext.sources if f not in pcap_only]
+                               + cmake_sources("cli", "SIPMETHODS_CLI_NOPCAP_SOURCES", required=False))
         super().build_extensions()
 
 
 CORE_SOURCES = cmake_sources("core", "SIPMETHODS_CORE_SOURCES")
-CLI_PCAP_SOURCES = cmake_sources("cli", "SIPMETHODS_CLI_PCAP_SOURCES", required=False)
 
 setup(
     version=version(),
@@ -102,7 +102,7 @@ setup(
         Extension(
             "sipmethods._cli",
             sources=["bindings/python/src/_cli.c"] + cmake_sources("cli", "SIPMETHODS_CLI_SOURCES")
-            + CLI_PCAP_SOURCES + CORE_SOURCES,
+            + CORE_SOURCES,
             include_dirs=["core/include", "core/src", "cli"],
             define_macros=list(macros),
             py_limited_api=LIMITED,
