@@ -834,20 +834,19 @@ static int sm_exec(PyObject *module)
 #endif
 }
 
+/* Module state is allocated before these run (CPython >= 3.9). */
 static int sm_traverse(PyObject *module, visitproc visit, void *arg)
 {
     sm_state *st = get_state(module);
     Py_ssize_t i;
-    for (i = 0; st != NULL && i < SM_METHOD_COUNT; i++)
+    for (i = 0; i < SM_METHOD_COUNT; i++)
         Py_VISIT(st->name_str[i]);
-    if (st != NULL) {
-        Py_VISIT(st->method_cls);
-        Py_VISIT(st->parse_error);
-        Py_VISIT(st->table);
-        Py_VISIT(st->request_cls);
-        Py_VISIT(st->response_cls);
-        Py_VISIT(st->sip20);
-    }
+    Py_VISIT(st->method_cls);
+    Py_VISIT(st->parse_error);
+    Py_VISIT(st->table);
+    Py_VISIT(st->request_cls);
+    Py_VISIT(st->response_cls);
+    Py_VISIT(st->sip20);
     return 0;
 }
 
@@ -855,16 +854,14 @@ static int sm_clear(PyObject *module)
 {
     sm_state *st = get_state(module);
     Py_ssize_t i;
-    for (i = 0; st != NULL && i < SM_METHOD_COUNT; i++)
+    for (i = 0; i < SM_METHOD_COUNT; i++)
         Py_CLEAR(st->name_str[i]);
-    if (st != NULL) {
-        Py_CLEAR(st->method_cls);
-        Py_CLEAR(st->parse_error);
-        Py_CLEAR(st->table);
-        Py_CLEAR(st->request_cls);
-        Py_CLEAR(st->response_cls);
-        Py_CLEAR(st->sip20);
-    }
+    Py_CLEAR(st->method_cls);
+    Py_CLEAR(st->parse_error);
+    Py_CLEAR(st->table);
+    Py_CLEAR(st->request_cls);
+    Py_CLEAR(st->response_cls);
+    Py_CLEAR(st->sip20);
     return 0;
 }
 
