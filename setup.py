@@ -24,6 +24,7 @@ import sysconfig
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
+from setuptools.errors import CompileError, LinkError
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -69,8 +70,7 @@ class BuildExt(build_ext):
             for ext in self.extensions:
                 ext.extra_compile_args += ["-std=c99", "-fvisibility=hidden", "-Wall", "-Wextra"]
         want = os.environ.get("SIPMETHODS_PCAP", "")
-        pcap = want == "1" or (want == "" and self.compiler.has_function(
-            "pcap_lib_version", includes=["pcap/pcap.h"], libraries=["pcap"]))
+        pcap = want == "1" or (want == "" and self.have_libpcap())
         for ext in self.extensions:
             if ext.name == "sipmethods._cli" and pcap:
                 ext.libraries.append("pcap")
@@ -79,6 +79,20 @@ class BuildExt(build_ext):
                 ext.sources = ([f for f in ext.sources if f not in pcap_only]
                                + cmake_sources("cli", "SIPMETHODS_CLI_NOPCAP_SOURCES", required=False))
         super().build_extensions()
+
+    def have_libpcap(self):
+        """True if a program calling libpcap compiles and links here (in build_temp)."""
+        os.makedirs(self.build_temp, exist_ok=True)
+        src = os.path.join(self.build_temp, "have_libpcap.c")
+        with open(src, "w", encoding="ascii") as f:
+            f.write("#include <pcap/pcap.h>\nint main(void) { return pcap_lib_version() == 0; }\n")
+        try:
+            objects = self.compiler.compile([src], output_dir=self.build_temp)
+            self.compiler.link_executable(objects, "have_libpcap", output_dir=self.build_temp,
+                                          libraries=["pcap"])
+        except (CompileError, LinkError):
+            return False
+        return True
 
 
 CORE_SOURCES = cmake_sources("core", "SIPMETHODS_CORE_SOURCES")
