@@ -471,6 +471,7 @@ def test_parse_error_is_a_value_error_and_pickles():
     e = ParseError("x at byte 3", 3, "SM_EURI")
     e2 = pickle.loads(pickle.dumps(e))
     assert (type(e2), str(e2), e2.offset, e2.code) == (ParseError, "x at byte 3", 3, "SM_EURI")
+    assert ParseError("unnamed").code is None  # an error without an SM_E* name has no code
     try:
         sipmethods.classify(b"INVITE <sip:a@b> SIP/2.0\r\n")
     except ParseError as err:

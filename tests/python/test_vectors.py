@@ -41,7 +41,8 @@ def test_method(v):
      has_response, cancelable, creates_dialog, target_refresh, offer_answer, in_dialog_only) = v
     m = sipmethods.METHODS[num(index)]
     assert m.name == name.decode()
-    assert int(m) == num(id_)
+    assert int(m) == num(id_) == m.id
+    assert m.index == num(index)
     assert m is Method[name.decode()] is Method(num(id_))
     assert raw(m.description) == description
     assert raw(m.rfc) == rfc
