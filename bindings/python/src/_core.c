@@ -149,25 +149,31 @@ static void release_buf(sm_buf *b)
 
 /* ---- ints in ----------------------------------------------------------------------- */
 
+/* The value of an int (or an object with __index__): 0 with *v, *overflow set if it does not
+ * fit a long long; or -1 with an exception. */
+static int index_value(PyObject *o, long long *v, int *overflow)
+{
+    PyObject *num = PyNumber_Index(o);
+    if (num == NULL)
+        return -1;
+    *v = PyLong_AsLongLongAndOverflow(num, overflow);
+    Py_DECREF(num);
+    return *v == -1 && PyErr_Occurred() ? -1 : 0;
+}
+
 /* An int argument as a C int; a value outside int becomes 0, which every function taking
  * a code or an id answers like any other unregistered value. 0, or -1 with TypeError. */
 static int get_code(PyObject *o, const char *func, const char *arg, int *code)
 {
-    long v;
+    long long v;
     int overflow;
-    PyObject *num;
     if (!PyIndex_Check(o)) {
         type_error(func, arg, "int", "", o);
         return -1;
     }
-    num = PyNumber_Index(o);
-    if (num == NULL)
+    if (index_value(o, &v, &overflow) < 0)
         return -1;
-    v = PyLong_AsLongAndOverflow(num, &overflow);
-    Py_DECREF(num);
-    if (v == -1 && PyErr_Occurred())
-        return -1;
-    *code = (overflow || v < -2147483647L || v > 2147483647L) ? 0 : (int)v;
+    *code = (overflow || v < -2147483647LL || v > 2147483647LL) ? 0 : (int)v;
     return 0;
 }
 
@@ -176,14 +182,9 @@ static int get_code(PyObject *o, const char *func, const char *arg, int *code)
 /* An int as a set of method ids: 0..2**32-1, else ValueError. 0 or -1. */
 static int int_to_set(PyObject *o, const char *func, const char *arg, sm_set *set)
 {
-    int overflow;
     long long v;
-    PyObject *num = PyNumber_Index(o);
-    if (num == NULL)
-        return -1;
-    v = PyLong_AsLongLongAndOverflow(num, &overflow);
-    Py_DECREF(num);
-    if (v == -1 && PyErr_Occurred())
+    int overflow;
+    if (index_value(o, &v, &overflow) < 0)
         return -1;
     if (overflow || v < 0 || v > 0xFFFFFFFFLL) {
         PyErr_Format(PyExc_ValueError, "%s() argument '%s' must be a set of method ids (0 to 2**32-1)",
