@@ -334,14 +334,14 @@ PyDoc_STRVAR(lookup_doc,
 "Exact and case-sensitive (RFC 3261 section 20.16): 'invite' is an extension token.\n"
 "ignore_case=True matches ASCII case-insensitively, as Kamailio does.");
 
-/* Everything but lookup(str): keywords, bytes, wrong types, lone surrogates. Kept out of
- * py_lookup so the hot path stays a leaf. */
+/* Everything but lookup(str): keywords, bytes, wrong types, lone surrogates (no method name:
+ * get_buf reads each as NUL). Kept out of py_lookup so the hot path stays a leaf. */
 SM_NOINLINE static PyObject *lookup_slow(sm_table *t, PyObject *const *args, Py_ssize_t nargs,
                                          PyObject *kwnames)
 {
-    const char *s;
-    char *p;
-    Py_ssize_t n, i, nkw = kwnames != NULL ? PyTuple_Size(kwnames) : 0;
+    sm_buf b;
+    uint32_t id;
+    Py_ssize_t i, nkw = kwnames != NULL ? PyTuple_Size(kwnames) : 0;
     int ignore_case = 0;
     if (nargs != 1)
         return PyErr_Format(PyExc_TypeError, "lookup() takes exactly 1 positional argument (%zd given)", nargs);
@@ -355,20 +355,11 @@ SM_NOINLINE static PyObject *lookup_slow(sm_table *t, PyObject *const *args, Py_
         if (ignore_case < 0)
             return NULL;
     }
-    if (PyBytes_Check(args[0])) {
-        if (PyBytes_AsStringAndSize(args[0], &p, &n) < 0)
-            return NULL;
-        s = p;
-    } else if (!PyUnicode_Check(args[0])) {
-        return type_error("lookup", "name", "str or bytes", "", args[0]);
-    } else if ((s = str_utf8(args[0], &n)) == NULL) {
-        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
-            return NULL;
-        PyErr_Clear(); /* lone surrogates: not ASCII, so no method name in any case */
-        s = "";
-        n = 0;
-    }
-    return member_or_none(t, ignore_case ? sm_lookup_ci(s, (size_t)n) : sm_lookup(s, (size_t)n));
+    if (get_buf(args[0], "lookup", "name", &b) < 0)
+        return NULL;
+    id = ignore_case ? sm_lookup_ci(b.s, (size_t)b.n) : sm_lookup(b.s, (size_t)b.n);
+    release_buf(&b);
+    return member_or_none(t, id);
 }
 
 static PyObject *py_lookup(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
