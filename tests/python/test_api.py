@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Every name of SPEC.md section 5 (Python), every error path, bytes vs str."""
+"""Every name of docs/spec.md section 10 (Python), every error path, bytes vs str."""
 import enum
 import importlib.util
 import pickle
