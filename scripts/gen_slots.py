@@ -10,6 +10,8 @@ bytes at (n - 2) / 2 and at n - 2, first byte lowest.
 import re
 import sys
 
+import generated
+
 
 def names(path):
     with open(path, encoding="utf-8") as f:
@@ -44,9 +46,4 @@ def render(path):
 
 
 if __name__ == "__main__":
-    text = render(sys.argv[1])
-    if len(sys.argv) > 2:
-        with open(sys.argv[2], "w", encoding="utf-8") as f:
-            f.write(text)
-    else:
-        sys.stdout.write(text)
+    generated.main(render, sys.argv)

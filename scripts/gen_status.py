@@ -7,6 +7,8 @@ import csv
 import re
 import sys
 
+import generated
+
 
 def rows(path):
     with open(path, newline="", encoding="utf-8") as f:
@@ -30,9 +32,4 @@ def render(path):
 
 
 if __name__ == "__main__":
-    text = render(sys.argv[1])
-    if len(sys.argv) > 2:
-        with open(sys.argv[2], "w", encoding="utf-8") as f:
-            f.write(text)
-    else:
-        sys.stdout.write(text)
+    generated.main(render, sys.argv)
