@@ -105,7 +105,7 @@ git -C "$src" ls-files -z --cached | (cd "$src" && xargs -0 sh -c \
 step "dpkg-buildpackage -us -uc -b (parallel=2, nocheck)"
 if ! (cd "$work/src" && DEB_BUILD_OPTIONS="parallel=2 nocheck" DEB_BUILD_PROFILES=nocheck \
       dpkg-buildpackage -us -uc -b) > "$work/build.log" 2>&1; then
-  grep -E '(^|[^-])[Ee]rror' "$work/build.log" | head -n 20
+  grep -E 'error:|Error [0-9]' "$work/build.log" | head -n 20
   tail -n 15 "$work/build.log"
   fail "dpkg-buildpackage failed (log: $work/build.log)"
 fi
