@@ -165,6 +165,8 @@ done
 step "/usr/bin/python3: import sipmethods"
 clean_env /usr/bin/python3 -s "$here/import_check.py" /usr/lib/python3/dist-packages ||
   fail "/usr/bin/python3: import sipmethods"
+clean_env /usr/bin/python3 -s -m sipmethods reason 481 | grep -q 'Call/Transaction Does Not Exist' ||
+  fail "/usr/bin/python3 -m sipmethods reason 481: $(/usr/bin/python3 -m sipmethods reason 481 2>&1)"
 
 # --- Kamailio ----------------------------------------------------------------------------
 for engine in lua python; do
