@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Splitting a raw file into SIP messages.
  *
@@ -40,8 +41,7 @@ static int is_version(const char *s, size_t n)
     return digits > 0 && i == n;
 }
 
-/* 1 if the line s[0..n) (line end excluded) looks like a request or status line. */
-static int is_start_line(const char *s, size_t n)
+int sip_start_line(const char *s, size_t n)
 {
     size_t i, last_sp;
     for (last_sp = n; last_sp > 0 && s[last_sp - 1] != ' '; last_sp--)
@@ -68,9 +68,7 @@ static size_t line_len(const char *buf, size_t p, size_t end)
     return e - p;
 }
 
-/* 1 with *value set if the header line s[0..n) is Content-Length (or "l") with a value of
- * 1 to 9 digits. */
-static int content_length(const char *s, size_t n, size_t *value)
+int sip_content_length(const char *s, size_t n, size_t *value)
 {
     static const char name[] = "content-length";
     size_t i = 0, k, v = 0, digits = 0;
@@ -124,10 +122,10 @@ int sip_split_next(const char *buf, size_t len, size_t *pos, sm_span *msg)
         n = line_len(buf, p, end);
         if (n == 0)
             break;
-        if (is_start_line(buf + p, n))
+        if (sip_start_line(buf + p, n))
             return cut(msg, pos, start, p); /* the header block has no end */
         if (!has_clen)
-            has_clen = content_length(buf + p, n, &clen);
+            has_clen = sip_content_length(buf + p, n, &clen);
     }
     if (p == len)
         return cut(msg, pos, start, len);
@@ -136,7 +134,7 @@ int sip_split_next(const char *buf, size_t len, size_t *pos, sm_span *msg)
     /* No Content-Length: the body runs up to the next start line. */
     for (p = end; p < len; p = end) {
         end = line_end(buf, len, p);
-        if (is_start_line(buf + p, line_len(buf, p, end)))
+        if (sip_start_line(buf + p, line_len(buf, p, end)))
             break;
     }
     return cut(msg, pos, start, p);

@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Finding SIP messages in one direction of a TCP stream.
+ *
+ * The first bytes of a stream (and the first bytes after a gap that lost the framing) say what
+ * it carries: HEP v3 packets ("HEP3"), WebSocket frames holding SIP (websocket.c), an HTTP
+ * request or response (a WebSocket handshake when it says "Upgrade: websocket"), or else lines
+ * that are hunted for a SIP start line. SIP over TCP is framed as RFC 3261 §18.3 says: a
+ * header block up to its empty line, then Content-Length bytes of body; CRLF keepalives
+ * between messages (RFC 5626 §3.5.1) are skipped. Only the header block is kept (at most
+ * STREAM_MAX bytes); a body is counted, not stored. A message goes out when its last body
+ * byte arrives, numbered by that frame. Reported on the message, never dropped silently:
+ *  - a gap in its header or body, or a stream that ends inside it: flag truncated;
+ *  - a header block without Content-Length: flag no-content-length, sent at once, and the
+ *    lines after it are hunted for the next start line;
+ *  - a header block longer than STREAM_MAX: what was kept, flag truncated.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "capture.h"
+
+enum {
+    M_DETECT,  /* at the start of the stream or after a gap: look at the bytes */
+    M_HUNT,    /* skipping lines up to one that looks like a SIP start line */
+    M_SIP,     /* reading a SIP header block */
+    M_BODY,    /* counting a SIP body */
+    M_HTTP,    /* reading an HTTP header block (a WebSocket handshake?) */
+    M_WS,      /* WebSocket frames */
+    M_HEP,     /* HEP v3 packets */
+    M_IGNORE   /* the stream ended */
+};
+
+/* Smallest buffer allocated; buffers larger than KEEP_MAX are freed after each message. */
+#define BUF_MIN 512u
+#define KEEP_MAX 8192u
+
+int stream_append(decoder *d, stream *s, const uint8_t *p, size_t n)
+{
+    if (n == 0)
+        return 0;
+    if (n > STREAM_MAX - s->len)
+        return -1;
+    if (s->len + n > s->cap) {
+        size_t cap = s->cap ? s->cap : BUF_MIN;
+        char *bigger;
+        while (cap < s->len + n)
+            cap *= 2;
+        if (cap > STREAM_MAX)
+            cap = STREAM_MAX;
+        bigger = realloc(s->buf, cap);
+        if (!bigger) {
+            decoder_oom(d);
+            return -1;
+        }
+        s->buf = bigger;
+        s->cap = cap;
+    }
+    memcpy(s->buf + s->len, p, n);
+    s->len += n;
+    return 0;
+}
+
+size_t stream_held(const stream *s)
+{
+    return s->cap;
+}
+
+void stream_free(stream *s)
+{
+    free(s->buf);
+    s->buf = NULL;
+    s->len = s->cap = s->line = 0;
+}
+
+/* Forgets the message being read (keeping a small buffer for the next one). */
+static void reset(stream *s)
+{
+    s->len = s->line = 0;
+    s->flags = 0;
+    s->clen = NO_CLEN;
+    s->upgrade = 0;
+    if (s->cap > KEEP_MAX)
+        stream_free(s);
+}
+
+/* Hands over the message in s->buf and forgets it. */
+static void emit(decoder *d, stream *s, int transport)
+{
+    decoder_emit(d, s->last_frame, transport, s->flags, s->buf, s->len);
+    reset(s);
+}
+
+/* Length of s[0..n) without a trailing LF and the CR before it. */
+static size_t chomp(const char *s, size_t n)
+{
+    if (n > 0 && s[n - 1] == '\n')
+        n--;
+    if (n > 0 && s[n - 1] == '\r')
+        n--;
+    return n;
+}
+
+/* 1 if the (possibly cut) first line s[0..n) could be the start of a request or status line:
+ * a token before its first SP (or the end), or "SIP/". */
+static int plausible_start(const char *s, size_t n)
+{
+    const char *sp = memchr(s, ' ', n);
+    size_t k = sp ? (size_t)(sp - s) : n;
+    return (k > 0 && sm_is_token(s, k)) ||
+           (n >= 4 && (s[0] | 0x20) == 's' && (s[1] | 0x20) == 'i' && (s[2] | 0x20) == 'p' &&
+            s[3] == '/');
+}
+
+/* A SIP message cut short (gap, end of stream, too long): out with flag truncated, if it holds
+ * anything that may be one. */
+static void emit_cut(decoder *d, stream *s)
+{
+    if (s->len > 0 && (s->line > 0 || plausible_start(s->buf, chomp(s->buf, s->len)))) {
+        s->flags |= CLI_MSG_TRUNCATED;
+        emit(d, s, CLI_TRANSPORT_TCP);
+    }
+    reset(s);
+}
+
+/* 1 if the header line s[0..n) is "Upgrade:" with the token "websocket" (either in any case). */
+static int upgrade_websocket(const char *s, size_t n)
+{
+    static const char name[] = "upgrade", value[] = "websocket";
+    size_t i, j;
+    if (n < sizeof name)
+        return 0;
+    for (i = 0; i < sizeof name - 1; i++)
+        if ((s[i] | 0x20) != name[i])
+            return 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i == n || s[i] != ':')
+        return 0;
+    for (; i + sizeof value - 1 <= n; i++) {
+        for (j = 0; j < sizeof value - 1 && (s[i + j] | 0x20) == value[j]; j++)
+            ;
+        if (j == sizeof value - 1)
+            return 1;
+    }
+    return 0;
+}
+
+/* What the bytes p[0..n) at the start of a stream (or after a gap) are. */
+static int detect(const uint8_t *p, size_t n)
+{
+    if (hep_magic(p, n))
+        return M_HEP;
+    if (ws_looks_like_sip(p, n))
+        return M_WS;
+    if ((n >= 4 && memcmp(p, "GET ", 4) == 0) || (n >= 5 && memcmp(p, "HTTP/", 5) == 0))
+        return M_HTTP;
+    return M_HUNT;
+}
+
+/* Hunting: takes bytes up to the end of a line; a SIP start line begins a message. */
+static size_t hunt(decoder *d, stream *s, const uint8_t *p, size_t n)
+{
+    const uint8_t *lf = memchr(p, '\n', n);
+    size_t k = lf ? (size_t)(lf - p) + 1 : n;
+    if (s->skip_line) {
+        s->skip_line = lf == NULL;
+        return k;
+    }
+    if (stream_append(d, s, p, k) < 0) {
+        s->len = 0;
+        s->skip_line = lf == NULL;
+        return k;
+    }
+    if (!lf)
+        return k;
+    if (sip_start_line(s->buf, chomp(s->buf, s->len))) {
+        s->mode = M_SIP;
+        s->line = s->len;
+        s->flags = 0;
+        s->clen = NO_CLEN;
+    } else {
+        s->len = 0;
+    }
+    return k;
+}
+
+/* The header block is over (the empty line read): what follows it. */
+static void header_end(decoder *d, stream *s)
+{
+    if (s->mode == M_HTTP) {
+        s->mode = s->upgrade ? M_WS : M_HUNT;
+        reset(s);
+        return;
+    }
+    if (s->clen == NO_CLEN) {
+        s->flags |= CLI_MSG_NO_LENGTH;
+        emit(d, s, CLI_TRANSPORT_TCP);
+        s->mode = M_HUNT;
+        return;
+    }
+    s->left = s->clen;
+    s->mode = M_BODY;
+    if (s->left == 0) {
+        emit(d, s, CLI_TRANSPORT_TCP);
+        s->mode = M_SIP;
+    }
+}
+
+/* Reading a SIP or HTTP header block, one line at a time. */
+static size_t header(decoder *d, stream *s, const uint8_t *p, size_t n)
+{
+    const uint8_t *lf;
+    size_t k, ll;
+    const char *line;
+    if (s->len == 0 && (p[0] == '\r' || p[0] == '\n')) { /* keepalives between messages */
+        for (k = 1; k < n && (p[k] == '\r' || p[k] == '\n'); k++)
+            ;
+        return k;
+    }
+    lf = memchr(p, '\n', n);
+    k = lf ? (size_t)(lf - p) + 1 : n;
+    if (stream_append(d, s, p, k) < 0) { /* a header block longer than STREAM_MAX */
+        if (s->mode == M_SIP)
+            emit_cut(d, s);
+        reset(s);
+        s->mode = M_HUNT;
+        s->skip_line = lf == NULL;
+        return k;
+    }
+    if (!lf)
+        return k;
+    line = s->buf + s->line;
+    ll = chomp(line, s->len - s->line);
+    if (ll == 0) {
+        header_end(d, s);
+        return k;
+    }
+    if (s->line == 0 && s->mode == M_SIP && !sip_start_line(line, ll)) {
+        reset(s); /* not a message: hunt for one */
+        s->mode = M_HUNT;
+        return k;
+    }
+    if (s->line > 0 && s->mode == M_SIP && s->clen == NO_CLEN) {
+        size_t v;
+        if (sip_content_length(line, ll, &v))
+            s->clen = v;
+    } else if (s->mode == M_HTTP && upgrade_websocket(line, ll)) {
+        s->upgrade = 1;
+    }
+    s->line = s->len;
+    return k;
+}
+
+/* Counting the body of a SIP message; the message goes out after its last byte. */
+static size_t body(decoder *d, stream *s, size_t n)
+{
+    size_t k = s->left < n ? (size_t)s->left : n;
+    s->left -= k;
+    if (s->left == 0) {
+        emit(d, s, CLI_TRANSPORT_TCP);
+        s->mode = M_SIP;
+    }
+    return k;
+}
+
+/* HEP v3 packets back to back; one that is not starts a hunt for SIP. */
+static size_t hep(decoder *d, stream *s, const uint8_t *p, size_t n)
+{
+    size_t want = s->len < 6 ? 6 : hep_length((const uint8_t *)s->buf, s->len);
+    size_t k = want - s->len < n ? want - s->len : n;
+    if (stream_append(d, s, p, k) < 0 || s->len < 6)
+        return k;
+    want = hep_length((const uint8_t *)s->buf, s->len);
+    if (want < 6) {
+        reset(s);
+        s->mode = M_HUNT;
+    } else if (s->len == want) {
+        hep_packet(d, s->last_frame, s->flags, (const uint8_t *)s->buf, s->len);
+        reset(s);
+    }
+    return k;
+}
+
+void stream_data(decoder *d, stream *s, const uint8_t *p, size_t n)
+{
+    s->last_frame = decoder_frame_number(d);
+    while (n > 0 && !decoder_stopped(d)) {
+        size_t used;
+        switch (s->mode) {
+        case M_DETECT:
+            s->mode = (uint8_t)detect(p, n);
+            s->clen = NO_CLEN;
+            continue;
+        case M_HUNT:
+            used = hunt(d, s, p, n);
+            break;
+        case M_SIP:
+        case M_HTTP:
+            used = header(d, s, p, n);
+            break;
+        case M_BODY:
+            used = body(d, s, n);
+            break;
+        case M_WS:
+            if (ws_data(d, s, p, n, &used) < 0) { /* no longer WebSocket */
+                reset(s);
+                s->ws_hlen = s->ws_msg = 0;
+                s->mode = M_HUNT;
+            }
+            break;
+        case M_HEP:
+            used = hep(d, s, p, n);
+            break;
+        default:
+            return;
+        }
+        p += used;
+        n -= used;
+    }
+}
+
+void stream_gap(decoder *d, stream *s, uint64_t n)
+{
+    switch (s->mode) {
+    case M_BODY:
+        s->flags |= CLI_MSG_TRUNCATED;
+        if (n < s->left) { /* inside the body: still in step */
+            s->left -= n;
+            return;
+        }
+        emit(d, s, CLI_TRANSPORT_TCP);
+        break;
+    case M_SIP:
+        emit_cut(d, s);
+        break;
+    case M_WS:
+        if (ws_gap(s, n))
+            return;
+        if (s->ws_msg && !s->ws_skip) {
+            s->flags |= CLI_MSG_TRUNCATED;
+            emit(d, s, CLI_TRANSPORT_WS);
+        }
+        break;
+    case M_IGNORE:
+        return;
+    default:
+        break;
+    }
+    reset(s);
+    s->skip_line = 0;
+    s->ws_hlen = 0;
+    s->ws_msg = 0;
+    s->mode = M_DETECT;
+}
+
+void stream_end(decoder *d, stream *s)
+{
+    if (s->mode == M_BODY || s->mode == M_SIP || (s->mode == M_WS && s->ws_msg && !s->ws_skip)) {
+        if (s->mode == M_SIP) {
+            emit_cut(d, s);
+        } else {
+            s->flags |= CLI_MSG_TRUNCATED;
+            emit(d, s, s->mode == M_WS ? CLI_TRANSPORT_WS : CLI_TRANSPORT_TCP);
+        }
+    }
+    stream_free(s);
+    s->mode = M_IGNORE;
+}
