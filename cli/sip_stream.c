@@ -101,15 +101,33 @@ static size_t chomp(const char *s, size_t n)
     return n;
 }
 
-/* 1 if the (possibly cut) first line s[0..n) could be the start of a request or status line:
- * a token before its first SP (or the end), or "SIP/". */
+/* 1 if s[0..n) is a prefix of "SIP/" (any case) followed by anything. */
+static int version_prefix(const char *s, size_t n)
+{
+    static const char sip[] = "sip/";
+    size_t i;
+    for (i = 0; i < n && i < 4; i++)
+        if ((i < 3 ? s[i] | 0x20 : s[i]) != sip[i])
+            return 0;
+    return 1;
+}
+
+/* 1 if the line s[0..n), cut before its line end, could be the start of a request line
+ * (TOKEN SP URI [SP SIP/...]) or a status line (SIP/...). */
 static int plausible_start(const char *s, size_t n)
 {
-    const char *sp = memchr(s, ' ', n);
+    const char *sp = memchr(s, ' ', n), *sp2;
     size_t k = sp ? (size_t)(sp - s) : n;
-    return (k > 0 && sm_is_token(s, k)) ||
-           (n >= 4 && (s[0] | 0x20) == 's' && (s[1] | 0x20) == 'i' && (s[2] | 0x20) == 'p' &&
-            s[3] == '/');
+    if (n == 0)
+        return 0;
+    if (version_prefix(s, k))
+        return 1;
+    if (!sm_is_token(s, k))
+        return 0;
+    if (!sp)
+        return 1;
+    sp2 = memchr(sp + 1, ' ', n - k - 1);
+    return !sp2 || version_prefix(sp2 + 1, n - (size_t)(sp2 + 1 - s));
 }
 
 /* A SIP message cut short (gap, end of stream, too long): out with flag truncated, if it holds
@@ -356,6 +374,8 @@ void stream_gap(decoder *d, stream *s, uint64_t n)
 
 void stream_end(decoder *d, stream *s)
 {
+    if (s->mode == M_HUNT && !s->skip_line) /* a line cut short: the start of a message? */
+        s->mode = M_SIP;
     if (s->mode == M_BODY || s->mode == M_SIP || (s->mode == M_WS && s->ws_msg && !s->ws_skip)) {
         if (s->mode == M_SIP) {
             emit_cut(d, s);

@@ -27,9 +27,11 @@
 
 #define BUCKETS 65536u /* hash buckets, a power of two */
 
-/* A segment waiting for the bytes before it: captured [seq, seq + len) of [seq, seq + wire). */
+/* A segment waiting for the bytes before it: captured [seq, seq + len) of [seq, seq + wire),
+ * in frame `frame`. */
 typedef struct segment {
     struct segment *next;
+    unsigned long frame;
     uint32_t seq, len, wire;
     uint8_t data[];
 } segment;
@@ -158,18 +160,22 @@ static void pass_on(decoder *d, tcp_table *t, tcp_dir *td, const uint8_t *p, uin
     td->next += wire;
 }
 
-/* Passes on the waiting segments that the next expected byte has reached. */
-static void drain(decoder *d, tcp_table *t, tcp_dir *td)
+/* Passes on the waiting segments that the next expected byte has reached: as bytes of the
+ * frame being decoded (it filled the hole before them), or, after a gap, of their own frames. */
+static void drain(decoder *d, tcp_table *t, tcp_dir *td, int own_frames)
 {
     segment *s;
     while ((s = td->ooo) != NULL && seq_diff(s->seq, td->next) <= 0) {
         uint32_t k = td->next - s->seq;
+        unsigned long was = own_frames ? decoder_set_frame(d, s->frame) : 0;
         td->ooo = s->next;
         td->ooo_bytes -= sizeof *s + s->len;
         t->held -= sizeof *s + s->len;
         if (k < s->wire)
             pass_on(d, t, td, s->data + (k < s->len ? k : s->len), k < s->len ? s->len - k : 0,
                     s->wire - k);
+        if (own_frames)
+            decoder_set_frame(d, was);
         free(s);
     }
     if (td->ooo)
@@ -185,7 +191,7 @@ static void skip_to(decoder *d, tcp_table *t, tcp_dir *td, uint32_t upto)
             STREAM_CALL(t, td, stream_gap(d, &td->st, (uint32_t)(to - td->next)));
             td->next = to;
         }
-        drain(d, t, td);
+        drain(d, t, td, 1);
     }
 }
 
@@ -207,6 +213,7 @@ static int wait_for_gap(decoder *d, tcp_table *t, tcp_dir *td, uint32_t seq, con
     segment *s = malloc(sizeof *s + len), **at = &td->ooo;
     if (!s)
         return -1;
+    s->frame = decoder_frame_number(d);
     s->seq = seq;
     s->len = len;
     s->wire = wire;
@@ -237,7 +244,7 @@ static void take(decoder *d, tcp_table *t, tcp_dir *td, uint32_t seq, const uint
     }
     if (seq == td->next) {
         pass_on(d, t, td, p, len, wire);
-        drain(d, t, td);
+        drain(d, t, td, 0);
         return;
     }
     if (wait_for_gap(d, t, td, seq, p, len, wire) < 0) {
