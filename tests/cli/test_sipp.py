@@ -22,11 +22,21 @@ UAS_SCENARIO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sipp_ua
 
 
 @pytest.fixture(scope="module")
-def lo_capture():
+def priv():
+    """What runs a live capture: nothing as root, else sudo -n (as on CI runners)."""
+    if os.geteuid() == 0:
+        return []
+    if subprocess.run(["sudo", "-n", "true"], capture_output=True).returncode == 0:
+        return ["sudo", "-n"]
+    pytest.fail("capturing on lo needs root or passwordless sudo")
+
+
+@pytest.fixture(scope="module")
+def lo_capture(priv):
     path = os.environ.get("SIPMETHODS_LO_CAPTURE")
     assert path and os.path.exists(path), "SIPMETHODS_LO_CAPTURE: the lo_capture helper"
     assert shutil.which("sipp"), "sipp is a test dependency (sip-tester)"
-    return path
+    return priv + [path]
 
 
 def free_port():
@@ -95,7 +105,7 @@ def test_sipp_capture(cli, lo_capture, tmp_path, tcp):
     """A capture of sipp calls: every call's messages, and the same as tshark sees."""
     pcap = str(tmp_path / "sipp.pcap")
     port = free_port()
-    cap = subprocess.Popen([lo_capture, "lo", f"host 127.0.0.1 and port {port}", pcap],
+    cap = subprocess.Popen(lo_capture + ["lo", f"host 127.0.0.1 and port {port}", pcap],
                            stdout=subprocess.PIPE)
     try:
         read_until(cap.stdout, "ready")
@@ -121,11 +131,11 @@ def test_sipp_capture(cli, lo_capture, tmp_path, tcp):
 
 
 @pytest.mark.parametrize("tcp", [False, True], ids=["udp", "tcp"])
-def test_live_count(cli, lo_capture, tmp_path, tcp):
+def test_live_count(cli, priv, lo_capture, tmp_path, tcp):
     """`classify -i lo -c N` reads live sipp traffic and stops by itself after N messages."""
     port = free_port()
     n = 10
-    p = subprocess.Popen([cli, "classify", "-i", "lo", "-c", str(n), "--filter",
+    p = subprocess.Popen(priv + [cli, "classify", "-i", "lo", "-c", str(n), "--filter",
                           f"host 127.0.0.1 and port {port}"], stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE)
     try:
@@ -142,10 +152,11 @@ def test_live_count(cli, lo_capture, tmp_path, tcp):
     assert brief(lines[0]).split()[1] == "INVITE"
 
 
-def test_live_interrupt(cli):
+def test_live_interrupt(cli, priv):
     """An interrupted live capture prints its --summary and exits 0."""
     port = free_port()
-    p = subprocess.Popen([cli, "classify", "--summary", "-i", "lo", "--filter", f"port {port}"],
+    p = subprocess.Popen(priv + [cli, "classify", "--summary", "-i", "lo", "--filter",
+                                 f"port {port}"],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         read_until(p.stderr, "listening on lo")
@@ -160,8 +171,10 @@ def test_live_interrupt(cli):
         "total\ttruncated\t0"]
 
 
-def test_live_errors(cli):
+def test_live_errors(cli, priv):
     rc, _, err = run_cli(cli, ["classify", "-i", "no-such-interface0"])
     assert rc == 2 and "no-such-interface0" in err
-    rc, _, err = run_cli(cli, ["classify", "-i", "lo", "--filter", "port"])
+    code = subprocess.run(priv + [cli, "classify", "-i", "lo", "--filter", "port"],
+                          capture_output=True)
+    rc, err = code.returncode, code.stderr.decode()
     assert rc == 2 and "--filter" in err
