@@ -200,9 +200,13 @@ int stream_append(decoder *d, stream *s, const uint8_t *p, size_t n);
 
 /* ---- websocket.c: RFC 6455 framing ---- */
 
+/* The bytes of a frame's payload ws_detect looks at for a start line. */
+#define WS_DETECT_LINE 512
+
 /* 1 if p[0..n) starts with a WebSocket text or binary frame whose payload starts with a SIP
- * start line (used to pick up a WebSocket stream whose handshake was not captured). */
-int ws_looks_like_sip(const uint8_t *p, size_t n);
+ * start line (to pick up a WebSocket stream whose handshake was not captured), 0 if it does
+ * not, -1 if more bytes (at most 14 + WS_DETECT_LINE in all) are needed to tell. */
+int ws_detect(const uint8_t *p, size_t n);
 
 /* Reads WebSocket frames from p[0..n) into *used bytes; each complete text or binary message is
  * a SIP message. 0, or -1 if a frame header is not one (the stream is no longer WebSocket). */

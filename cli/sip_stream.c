@@ -31,6 +31,9 @@ enum {
     M_IGNORE   /* the stream ended */
 };
 
+/* Bytes the start of a stream is held to tell what it is (a WebSocket header and a line). */
+#define DETECT_MAX (14 + WS_DETECT_LINE)
+
 /* Smallest buffer allocated; buffers larger than KEEP_MAX are freed after each message. */
 #define BUF_MIN 512u
 #define KEEP_MAX 8192u
@@ -164,16 +167,28 @@ static int upgrade_websocket(const char *s, size_t n)
     return 0;
 }
 
-/* What the bytes p[0..n) at the start of a stream (or after a gap) are. */
+/* 1 if p[0..n) starts with the text t (of length len), 0 if not, -1 if p is a proper prefix
+ * of it (more bytes are needed to tell). */
+static int starts_with(const uint8_t *p, size_t n, const char *t, size_t len)
+{
+    if (n < len)
+        return memcmp(p, t, n) == 0 ? -1 : 0;
+    return memcmp(p, t, len) == 0;
+}
+
+/* What the bytes p[0..n) at the start of a stream (or after a gap) are: a mode, or -1 if more
+ * bytes are needed to tell. */
 static int detect(const uint8_t *p, size_t n)
 {
-    if (hep_magic(p, n))
+    int hep = starts_with(p, n, "HEP3", 4), get = starts_with(p, n, "GET ", 4);
+    int http = starts_with(p, n, "HTTP/", 5), ws = ws_detect(p, n);
+    if (hep == 1)
         return M_HEP;
-    if (ws_looks_like_sip(p, n))
-        return M_WS;
-    if ((n >= 4 && memcmp(p, "GET ", 4) == 0) || (n >= 5 && memcmp(p, "HTTP/", 5) == 0))
+    if (get == 1 || http == 1)
         return M_HTTP;
-    return M_HUNT;
+    if (ws == 1)
+        return M_WS;
+    return hep < 0 || get < 0 || http < 0 || ws < 0 ? -1 : M_HUNT;
 }
 
 /* Hunting: takes bytes up to the end of a line; a SIP start line begins a message. */
@@ -239,6 +254,7 @@ static size_t header(decoder *d, stream *s, const uint8_t *p, size_t n)
     lf = memchr(p, '\n', n);
     k = lf ? (size_t)(lf - p) + 1 : n;
     if (stream_append(d, s, p, k) < 0) { /* a header block longer than STREAM_MAX */
+        s->len = s->line; /* its complete lines */
         if (s->mode == M_SIP)
             emit_cut(d, s);
         reset(s);
@@ -300,6 +316,31 @@ static size_t hep(decoder *d, stream *s, const uint8_t *p, size_t n)
     return k;
 }
 
+/* At the start of a stream (or after a gap): the mode its first bytes say, taking them; what
+ * is taken is read again in that mode. Bytes are held until they tell (DETECT_MAX at most). */
+static size_t start(decoder *d, stream *s, const uint8_t *p, size_t n)
+{
+    uint8_t held[DETECT_MAX];
+    size_t k = n < DETECT_MAX - s->len ? n : DETECT_MAX - s->len, len;
+    int mode;
+    if (s->len == 0 && (mode = detect(p, n)) >= 0) { /* decided on the spot, nothing held */
+        s->mode = (uint8_t)mode;
+        s->clen = NO_CLEN;
+        return 0;
+    }
+    if (stream_append(d, s, p, k) < 0)
+        return k;
+    mode = detect((const uint8_t *)s->buf, s->len);
+    if (mode < 0 && s->len < DETECT_MAX)
+        return k;
+    len = s->len;
+    memcpy(held, s->buf, len);
+    reset(s);
+    s->mode = (uint8_t)(mode < 0 ? M_HUNT : mode);
+    stream_data(d, s, held, len);
+    return k;
+}
+
 void stream_data(decoder *d, stream *s, const uint8_t *p, size_t n)
 {
     s->last_frame = decoder_frame_number(d);
@@ -307,9 +348,8 @@ void stream_data(decoder *d, stream *s, const uint8_t *p, size_t n)
         size_t used;
         switch (s->mode) {
         case M_DETECT:
-            s->mode = (uint8_t)detect(p, n);
-            s->clen = NO_CLEN;
-            continue;
+            used = start(d, s, p, n);
+            break;
         case M_HUNT:
             used = hunt(d, s, p, n);
             break;
@@ -374,6 +414,14 @@ void stream_gap(decoder *d, stream *s, uint64_t n)
 
 void stream_end(decoder *d, stream *s)
 {
+    if (s->mode == M_DETECT && s->len > 0) { /* what was held to tell: read it as it is */
+        uint8_t held[DETECT_MAX];
+        size_t len = s->len;
+        memcpy(held, s->buf, len);
+        reset(s);
+        s->mode = M_HUNT;
+        stream_data(d, s, held, len);
+    }
     if (s->mode == M_HUNT && !s->skip_line) /* a line cut short: the start of a message? */
         s->mode = M_SIP;
     if (s->mode == M_BODY || s->mode == M_SIP || (s->mode == M_WS && s->ws_msg && !s->ws_skip)) {

@@ -58,30 +58,29 @@ static int valid_header(const uint8_t *h)
     return (op == OP_CLOSE || op == OP_PING || op == OP_PONG) && (h[0] & 0x80u) && len <= 125;
 }
 
-int ws_looks_like_sip(const uint8_t *p, size_t n)
+int ws_detect(const uint8_t *p, size_t n)
 {
-    char line[512];
-    size_t hl, k, i;
+    char line[WS_DETECT_LINE];
+    size_t hl, k, want, i;
     unsigned op;
     const char *lf;
-    if (n < 2)
-        return 0;
+    if (n == 0)
+        return -1;
     op = p[0] & 0x0fu;
     if ((p[0] & 0x70u) || (op != OP_TEXT && op != OP_BINARY))
         return 0;
+    if (n < 2 || n < header_len(p))
+        return -1;
     hl = header_len(p);
-    if (n <= hl || !valid_header(p))
+    if (!valid_header(p))
         return 0;
-    k = n - hl;
-    if (k > sizeof line)
-        k = sizeof line;
-    if (k > payload_len(p))
-        k = (size_t)payload_len(p);
+    want = payload_len(p) < sizeof line ? (size_t)payload_len(p) : sizeof line;
+    k = n - hl < want ? n - hl : want;
     for (i = 0; i < k; i++)
         line[i] = (char)(p[hl + i] ^ ((p[1] & 0x80u) ? p[hl - 4 + (i & 3)] : 0));
     lf = memchr(line, '\n', k);
     if (!lf)
-        return 0;
+        return k < want ? -1 : 0;
     k = (size_t)(lf - line);
     if (k > 0 && line[k - 1] == '\r')
         k--;

@@ -19,6 +19,7 @@ apt_test=(
   python3-dev
   kamailio kamailio-lua-modules kamailio-python3-modules kamailio-ruby-modules
   sip-tester sipsak
+  tshark tcpdump
 )
 pip_test=(pytest mypy build setuptools wheel)
 
@@ -37,6 +38,11 @@ for p in "${apt_want[@]}"; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "deps: installing ${missing[*]}"
+  # tshark's package asks whether non-root users may capture: answered no, beforehand.
+  if printf '%s\n' "${missing[@]}" | grep -qx tshark; then
+    echo "wireshark-common wireshark-common/install-setuid boolean false" |
+      $sudo debconf-set-selections
+  fi
   $sudo apt-get update -qq
   # Packages such as kamailio ship a service; never start it on install.
   DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 $sudo apt-get install -y -qq --no-install-recommends \
