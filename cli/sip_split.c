@@ -71,16 +71,16 @@ static size_t line_len(const char *buf, size_t p, size_t end)
 int sip_content_length(const char *s, size_t n, size_t *value)
 {
     static const char name[] = "content-length";
-    size_t i = 0, k, v = 0, digits = 0;
-    while (i < n && s[i] != ':' && s[i] != ' ' && s[i] != '\t')
-        i++;
-    if (i == 1 && (s[0] | 0x20) != 'l')
+    size_t i, v = 0, digits = 0;
+    if (n == 0)
         return 0;
-    if (i != 1 && i != sizeof name - 1)
-        return 0;
-    for (k = 0; i > 1 && k < i; k++)
-        if ((s[k] | 0x20) != name[k])
-            return 0;
+    if ((s[0] | 0x20) == 'l') { /* the compact form */
+        i = 1;
+    } else {
+        for (i = 0; i < sizeof name - 1; i++) /* most header names differ within a few bytes */
+            if (i == n || (s[i] | 0x20) != name[i])
+                return 0;
+    }
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
         i++;
     if (i == n || s[i++] != ':')

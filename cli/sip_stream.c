@@ -240,6 +240,40 @@ static void header_end(decoder *d, stream *s)
     }
 }
 
+/* A SIP message whose header block lies whole in p[0..n), as it mostly does: read in place,
+ * as header() would read it; the bytes used, or 0 to let header() read it line by line. */
+static size_t in_place(decoder *d, stream *s, const uint8_t *p, size_t n)
+{
+    const char *b = (const char *)p, *lf;
+    size_t at = 0, end, ll, clen = NO_CLEN, lim = n < STREAM_MAX ? n : STREAM_MAX;
+    while (at < lim && (lf = memchr(b + at, '\n', lim - at)) != NULL) {
+        end = (size_t)(lf - b) + 1;
+        ll = chomp(b + at, end - at);
+        if (at == 0 && !sip_start_line(b, ll))
+            return 0;
+        if (at > 0 && ll == 0) { /* the header block is b[0..end) */
+            if (clen == NO_CLEN) {
+                decoder_emit(d, s->last_frame, CLI_TRANSPORT_TCP, CLI_MSG_NO_LENGTH, b, end);
+                s->mode = M_HUNT;
+                return end;
+            }
+            if (clen <= n - end) {
+                decoder_emit(d, s->last_frame, CLI_TRANSPORT_TCP, 0, b, end);
+                return end + clen;
+            }
+            if (stream_append(d, s, p, end) < 0) /* the body comes later: keep the header */
+                return n;
+            s->left = clen;
+            s->mode = M_BODY;
+            return end;
+        }
+        if (at > 0 && clen == NO_CLEN)
+            sip_content_length(b + at, ll, &clen); /* the first one counts */
+        at = end;
+    }
+    return 0;
+}
+
 /* Reading a SIP or HTTP header block, one line at a time. */
 static size_t header(decoder *d, stream *s, const uint8_t *p, size_t n)
 {
@@ -251,6 +285,8 @@ static size_t header(decoder *d, stream *s, const uint8_t *p, size_t n)
             ;
         return k;
     }
+    if (s->len == 0 && s->mode == M_SIP && (k = in_place(d, s, p, n)) > 0)
+        return k;
     lf = memchr(p, '\n', n);
     k = lf ? (size_t)(lf - p) + 1 : n;
     if (stream_append(d, s, p, k) < 0) { /* a header block longer than STREAM_MAX */

@@ -381,8 +381,10 @@ void tcp_segment(decoder *d, const flow *f, const uint8_t *p, size_t n, size_t w
     c = lookup(d, t, &k, (flags & (TCP_SYN | TCP_FIN)) || wlen > 0);
     if (!c)
         return;
-    lru_unlink(t, c);
-    lru_push(t, c);
+    if (t->newest != c) {
+        lru_unlink(t, c);
+        lru_push(t, c);
+    }
     c->last_ts = decoder_now(d);
     td = &c->dir[side];
     other = &c->dir[!side];
