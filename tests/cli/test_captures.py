@@ -283,3 +283,51 @@ def test_bounded_memory(caps):
 
     small, large = peak_rss(5), peak_rss(1000)  # 150 kB, then 30 MB
     assert large - small < 8 * 1024, (small, large)
+
+
+def test_pcapng_blocks_and_sections(caps):
+    """Simple and obsolete packet blocks, options, a second section in the other byte order,
+    and a filter compiled for each link type of a mixed file."""
+    msg = sip_request("SUBSCRIBE", 8)
+    eth = udp_frame(msg)
+    ip = F.ipv4(F.udp(OK), 17)
+    blocks = F.pcapng_block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
+    # Ethernet, if_tsresol 9 (nanoseconds) and a comment option before the end of options.
+    opts = struct.pack("<HH", 1, 5) + b"hello\0\0\0" + struct.pack("<HHB3x", 9, 1, 9) + b"\0" * 4
+    blocks += F.pcapng_block(1, struct.pack("<HHI", F.LINKTYPE_ETHERNET, 0, 0) + opts)
+    blocks += F.pcapng_block(0x0BADBEEF, b"an unknown block")                      # skipped
+    blocks += F.pcapng_block(3, struct.pack("<I", len(eth)) + eth)                   # 1: SPB
+    blocks += F.pcapng_block(2, struct.pack("<HHIIII", 0, 0, 0, 5, len(eth), len(eth)) + eth)
+    # A big-endian section: raw IP.
+    big = struct.pack(">IHHq", 0x1A2B3C4D, 1, 0, -1)
+    blocks += _block_be(0x0A0D0D0A, big)
+    blocks += _block_be(1, struct.pack(">HHI", F.LINKTYPE_RAW, 0, 0))
+    blocks += _block_be(6, struct.pack(">IIIII", 0, 0, 7, len(ip), len(ip)) + ip)    # 3
+    with open(caps.path("blocks.pcapng"), "wb") as f:
+        f.write(blocks)
+    assert caps.brief("blocks.pcapng") == [
+        "1 SUBSCRIBE 8/SUBSCRIBE", "2 SUBSCRIBE 8/SUBSCRIBE", "3 200 1/INVITE"]
+    assert caps.brief("blocks.pcapng", args=["--filter", "udp"]) == [
+        "1 SUBSCRIBE 8/SUBSCRIBE", "2 SUBSCRIBE 8/SUBSCRIBE", "3 200 1/INVITE"]
+    assert caps.brief("blocks.pcapng", args=["--filter", "ip src 192.0.2.9"]) == []
+    # A packet block naming an interface that was not described: an error after what came.
+    with open(caps.path("noif.pcapng"), "wb") as f:
+        f.write(blocks + _block_be(6, struct.pack(">IIIII", 3, 0, 0, 4, 4) + b"abcd"))
+    lines, err = caps.run(["classify", "noif.pcapng"], rc=2)
+    assert len(lines) == 3 and "interface 3" in err
+
+
+def _block_be(btype, body):
+    """A big-endian pcapng block."""
+    body += b"\0" * (-len(body) % 4)
+    return struct.pack(">II", btype, 12 + len(body)) + body + struct.pack(">I", 12 + len(body))
+
+
+def test_kuznetzov_pcap(caps):
+    frame = udp_frame(INVITE)
+    data = struct.pack("<IHHiIII", 0xA1B2CD34, 2, 4, 0, 0, 262144, 1)
+    data += struct.pack("<IIIIIHBB", 1700000000, 0, len(frame), len(frame), 2, 0x0800, 0, 0)
+    data += frame
+    with open(caps.path("kuz.pcap"), "wb") as f:
+        f.write(data)
+    assert caps.brief("kuz.pcap") == ["1 INVITE 1/INVITE"]

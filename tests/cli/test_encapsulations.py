@@ -83,6 +83,10 @@ def test_sctp(caps):
         "2 INVITE 1/INVITE", "3 200 1/INVITE", "3 BYE 2/BYE", "6 MESSAGE 5/MESSAGE",
         "8 INVITE 1/INVITE", "9 MESSAGE 5/MESSAGE truncated", "11 BYE 2/BYE"]
     assert caps.summary("sctp.pcap")[("transport", "sctp")] == 7
+    # An unfragmented I-DATA chunk (RFC 8260).
+    idata = struct.pack("!BBHIHHII", 64, 3, 20 + len(BYE), 1, 0, 0, 0, 0) + BYE
+    idata += b"\0" * (-len(idata) % 4)
+    assert caps.brief("idata.pcap", [pkt(idata)]) == ["1 BYE 2/BYE"]
     # A chunk cut by the snap length.
     whole = pkt(F.sctp_data(INVITE, 1))
     assert caps.brief("sctpcut.pcap", [(whole[:200], len(whole))]) == [
