@@ -3,7 +3,7 @@
  * SIP over SCTP (RFC 4168): each user message of a DATA chunk (or an unfragmented I-DATA chunk)
  * is one SIP message. A message fragmented over several DATA chunks (flags B ... E, consecutive
  * TSNs on one stream) is reassembled, up to SCTP_SLOTS at once and STREAM_MAX bytes kept each;
- * one that misses a fragment goes out as it is, flag truncated. Payloads whose payload protocol
+ * a fragment sent again is ignored; a message that misses one goes out as it is, flag truncated. Payloads whose payload protocol
  * identifier is not 0 (unspecified, which SIP uses) are read only when they start with a SIP
  * start line: SCTP mostly carries signalling other than SIP (M3UA, Diameter, ...).
  */
@@ -154,7 +154,9 @@ static void data(decoder *d, const flow *f, unsigned cflags, uint32_t tsn, unsig
         message(d, decoder_frame_number(d), ppid, trunc, (const char *)p, n);
         return;
     }
-    if (s && (cflags & FLAG_BEGIN || s->next_tsn != tsn)) {
+    if (s && !(cflags & FLAG_BEGIN) && (int32_t)(tsn - s->next_tsn) < 0)
+        return; /* a fragment already taken, sent again */
+    if (s && ((cflags & FLAG_BEGIN) || s->next_tsn != tsn)) {
         finish(d, t, s, 0); /* a fragment of it is missing */
         s = NULL;
     }

@@ -71,7 +71,8 @@ def test_sctp(caps):
         pkt(F.sctp_data(INVITE, 1)),                                            # 2
         pkt(F.sctp_data(OK, 2), F.sctp_data(BYE, 3, sid=1)),                    # 3: two
         pkt(F.sctp_data(part[0], 4, end=False)),                                # 4
-        pkt(F.sctp_data(part[1], 5, begin=False, end=False)),                   # 5
+        pkt(F.sctp_data(part[1], 5, begin=False, end=False),                   # 5, and 5
+            F.sctp_data(part[1], 5, begin=False, end=False)),                   #    again
         pkt(F.sctp_data(part[2], 6, begin=False)),                              # 6
         pkt(F.sctp_data(b"\x01\x00\x01\x01" + b"\0" * 20, 7, ppid=3)),          # 7 M3UA
         pkt(F.sctp_data(INVITE, 8, ppid=99)),                                   # 8 SIP anyway
