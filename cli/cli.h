@@ -73,8 +73,10 @@ void put_markdown(FILE *out, const char *s);
 /* ---- sip_split.c ---- */
 
 /* Finds the next raw SIP message in buf[*pos..len): skips line ends, then stores the message
- * in *msg and moves *pos past it; 1 if a message was found, 0 at the end of the input. */
-int sip_split_next(const char *buf, size_t len, size_t *pos, sm_span *msg);
+ * in *msg and moves *pos past it; 1 if a message was found, 0 at the end of the input. With
+ * `more` (the input goes on after len), only a message whose end the bytes read decide is
+ * found, and 0 means "read more". */
+int sip_split_next(const char *buf, size_t len, size_t *pos, sm_span *msg, int more);
 
 /* 1 if the line s[0..n) (line end excluded) looks like a request or status line. */
 int sip_start_line(const char *s, size_t n);

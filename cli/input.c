@@ -11,6 +11,9 @@
 
 /* Bytes read to tell a capture from raw text. */
 #define HEAD_LEN 12
+/* Raw messages: bytes read at a time, and the longest message held. */
+#define RAW_READ 65536u
+#define RAW_MAX (16u << 20)
 
 volatile sig_atomic_t cli_interrupted;
 
@@ -56,70 +59,77 @@ static ssize_t read_full(int fd, void *buf, size_t cap)
     return (ssize_t)n;
 }
 
-/* Reads the rest of fd after its first n_head bytes head[]; the whole content, or NULL (errno
- * set) on a read error or when out of memory. */
-static char *slurp(int fd, const unsigned char *head, size_t n_head, size_t *len)
+/* Hands the messages of buf[*pos..len) that are complete (all of them at the end of the
+ * input) to fn, numbered on from *number; 1 once fn asked to stop. */
+static int raw_messages(const char *name, const char *buf, size_t len, size_t *pos, int more,
+                        unsigned long *number, cli_msg_fn fn, void *ctx)
 {
-    size_t cap = 65536, n = n_head;
-    char *buf = malloc(cap), *bigger;
-    ssize_t got;
-    if (!buf)
-        return NULL;
-    memcpy(buf, head, n_head);
-    while ((got = read_full(fd, buf + n, cap - n)) > 0) {
-        n += (size_t)got;
-        if (n < cap)
-            break;
-        bigger = cap < (size_t)-1 / 2 ? realloc(buf, cap *= 2) : NULL;
-        if (!bigger) {
-            free(buf);
-            errno = ENOMEM;
-            return NULL;
-        }
-        buf = bigger;
-    }
-    if (got < 0) {
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
-/* Hands each raw message of buf[0..len) to fn, numbered from 1, until fn asks to stop. */
-static void raw_each(const char *name, const char *buf, size_t len, cli_msg_fn fn, void *ctx)
-{
-    size_t pos = 0;
     sm_span span;
     cli_msg msg;
     msg.source = name;
-    msg.number = 0;
     msg.transport = CLI_TRANSPORT_NONE;
     msg.flags = 0;
-    while (!cli_interrupted && sip_split_next(buf, len, &pos, &span)) {
-        msg.number++;
+    while (!cli_interrupted && sip_split_next(buf, len, pos, &span, more)) {
+        msg.number = ++*number;
         msg.data = buf + span.off;
         msg.len = span.len;
         if (fn(ctx, &msg) != 0)
-            break;
+            return 1;
     }
+    return 0;
 }
 
-/* Reads raw messages from fd, whose first n_head bytes head[] were read already. */
+/* Reads raw messages from fd (its first n_head bytes head[] read already) as a stream: each
+ * message goes out once the bytes read decide where it ends. Memory holds the message being
+ * read (RAW_MAX bytes at most: a longer one goes out as it is). 0, or -1 after an error. */
 static int raw_input(int fd, const char *path, const unsigned char *head, size_t n_head,
                      cli_msg_fn fn, void *ctx)
 {
-    size_t len = 0;
-    char *buf = slurp(fd, head, n_head, &len);
+    size_t cap = RAW_READ > n_head ? RAW_READ : n_head, len = n_head, pos = 0;
+    unsigned long number = 0;
+    char *buf = malloc(cap);
+    int eof = 0, rc = 0;
     if (!buf) {
-        if (cli_interrupted)
-            return 0;
-        fprintf(stderr, "sipmethods classify: %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "sipmethods classify: %s: out of memory\n", path);
         return -1;
     }
-    raw_each(path, buf, len, fn, ctx);
+    memcpy(buf, head, n_head);
+    while (!raw_messages(path, buf, len, &pos, !eof, &number, fn, ctx) && !eof &&
+           !cli_interrupted) {
+        ssize_t got;
+        memmove(buf, buf + pos, len - pos); /* keep the message being read at the front */
+        len -= pos;
+        pos = 0;
+        if (len == cap && cap < RAW_MAX) {
+            char *bigger = realloc(buf, cap * 2 < RAW_MAX ? cap * 2 : RAW_MAX);
+            if (!bigger) {
+                fprintf(stderr, "sipmethods classify: %s: out of memory\n", path);
+                rc = -1;
+                break;
+            }
+            buf = bigger;
+            cap = cap * 2 < RAW_MAX ? cap * 2 : RAW_MAX;
+        } else if (len == cap) { /* a message longer than RAW_MAX: out as it is */
+            if (raw_messages(path, buf, len, &pos, 0, &number, fn, ctx))
+                break;
+            continue;
+        }
+        fflush(stdout); /* about to wait: the lines so far go out */
+        got = read(fd, buf + len, cap - len);
+        if (got < 0 && errno == EINTR && !cli_interrupted)
+            continue;
+        if (got < 0) {
+            if (!cli_interrupted) {
+                fprintf(stderr, "sipmethods classify: %s: %s\n", path, strerror(errno));
+                rc = -1;
+            }
+            break;
+        }
+        eof = got == 0;
+        len += (size_t)got;
+    }
     free(buf);
-    return 0;
+    return rc;
 }
 
 int input_each(const char *path, const char *filter, cli_msg_fn fn, void *ctx)

@@ -6,7 +6,8 @@
  * looks like a start line ("SIP/x.y SP ..." or "TOKEN SP ... SP SIP/x.y"), or at the end of
  * the input, except when its header block ends with an empty line and holds a Content-Length
  * (or compact "l") header: then it ends after that many bytes of body (fewer at the end of
- * the input), whatever they hold.
+ * the input), whatever they hold. Read as a stream, a message goes out once the bytes read
+ * decide where it ends.
  */
 #include <stddef.h>
 
@@ -97,16 +98,26 @@ int sip_content_length(const char *s, size_t n, size_t *value)
     return 1;
 }
 
-/* Stores the message buf[start..stop) in *msg, moves *pos to stop; 1. */
-static int cut(sm_span *msg, size_t *pos, size_t start, size_t stop)
+/* Stores the message buf[start..stop) in *msg and moves *pos to stop: 1; or 0 (nothing moved)
+ * when `more` input is to come and the message is not `closed` (its end is not decided by the
+ * bytes read). */
+static int cut(sm_span *msg, size_t *pos, size_t start, size_t stop, int more, int closed)
 {
+    if (more && !closed)
+        return 0;
     msg->off = start;
     msg->len = stop - start;
     *pos = stop;
     return 1;
 }
 
-int sip_split_next(const char *buf, size_t len, size_t *pos, sm_span *msg)
+/* 1 if the line that ends at end (line_end) is complete: its LF was read. */
+static int complete(const char *buf, size_t end)
+{
+    return end > 0 && buf[end - 1] == '\n';
+}
+
+int sip_split_next(const char *buf, size_t len, size_t *pos, sm_span *msg, int more)
 {
     size_t start = *pos, p, end = len, n, clen = 0;
     int has_clen = 0;
@@ -122,20 +133,20 @@ int sip_split_next(const char *buf, size_t len, size_t *pos, sm_span *msg)
         n = line_len(buf, p, end);
         if (n == 0)
             break;
-        if (sip_start_line(buf + p, n))
-            return cut(msg, pos, start, p); /* the header block has no end */
+        if (sip_start_line(buf + p, n)) /* the header block has no end */
+            return cut(msg, pos, start, p, more, complete(buf, end));
         if (!has_clen)
             has_clen = sip_content_length(buf + p, n, &clen);
     }
-    if (p == len)
-        return cut(msg, pos, start, len);
+    if (p == len || (more && !complete(buf, end)))
+        return cut(msg, pos, start, len, more, 0);
     if (has_clen)
-        return cut(msg, pos, start, clen < len - end ? end + clen : len);
+        return cut(msg, pos, start, clen < len - end ? end + clen : len, more, clen <= len - end);
     /* No Content-Length: the body runs up to the next start line. */
     for (p = end; p < len; p = end) {
         end = line_end(buf, len, p);
         if (sip_start_line(buf + p, line_len(buf, p, end)))
             break;
     }
-    return cut(msg, pos, start, p);
+    return cut(msg, pos, start, p, more, p < len && complete(buf, end));
 }

@@ -331,3 +331,26 @@ def test_kuznetzov_pcap(caps):
     with open(caps.path("kuz.pcap"), "wb") as f:
         f.write(data)
     assert caps.brief("kuz.pcap") == ["1 INVITE 1/INVITE"]
+
+
+def test_raw_stdin_streams(caps):
+    """Raw messages on stdin go out as soon as the bytes read decide where each ends: a
+    Content-Length body complete, or the next start line read whole."""
+    p = subprocess.Popen([caps.cli, "classify", "-"], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        def line():
+            return brief(p.stdout.readline().decode().rstrip("\n"))
+        p.stdin.write(sip_request("OPTIONS", 4, b"ab\r\n"))
+        p.stdin.flush()
+        assert line() == "1 OPTIONS 4/OPTIONS"
+        p.stdin.write(b"BYE sip:a SIP/2.0\r\nCSeq: 2 BYE\r\n\r\nbody without length\r\n")
+        p.stdin.write(b"SIP/2.0 200 OK\r\nCSeq: 2 BYE\r\n")
+        p.stdin.flush()
+        assert line() == "2 BYE 2/BYE"
+        p.stdin.close()
+        assert line() == "3 200 2/BYE"
+        assert p.wait(timeout=60) == 0
+    finally:
+        p.kill()
+        p.wait()
