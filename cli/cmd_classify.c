@@ -61,7 +61,10 @@ static int on_message(void *ctx, const cli_msg *msg)
     run *r = ctx;
     sm_message m;
     size_t err_offset = 0;
-    int rc = sm_classify(msg->data, msg->len, &m, &err_offset);
+    int rc;
+    if (r->limit && r->messages >= r->limit)
+        return 1; /* -c N: the N were read (from an input before this one) */
+    rc = sm_classify(msg->data, msg->len, &m, &err_offset);
     r->messages++;
     if (m.kind == 0)
         r->failed++;
@@ -93,7 +96,7 @@ static int classify_inputs(char **paths, int n, const char *iface, const char *f
     sigaction(SIGINT, &sa, &old);
     if (iface)
         io_error = live_each(iface, filter, on_message, r) < 0;
-    for (i = 0; i < n && !cli_interrupted; i++)
+    for (i = 0; i < n && !cli_interrupted && !(r->limit && r->messages >= r->limit); i++)
         if (input_each(paths[i], filter, on_message, r) < 0)
             io_error = 1;
     if (!iface && n == 0 && input_each("-", filter, on_message, r) < 0)

@@ -244,6 +244,12 @@ def test_count_stops(caps):
     assert caps.brief("four.pcap", args=["-c", "2"]) == ["1 INVITE 1/INVITE", "2 100 1/INVITE"]
     s = caps.summary("four.pcap", args=["-c", "3"])
     assert s[("total", "messages")] == 3
+    # Across inputs: the count goes on from one to the next.
+    assert caps.brief("four.pcap", args=["-c", "6", "four.pcap"]) == [
+        "1 INVITE 1/INVITE", "2 100 1/INVITE", "3 200 1/INVITE", "4 BYE 2/BYE",
+        "1 INVITE 1/INVITE", "2 100 1/INVITE"]
+    lines, _ = caps.run(["classify", "-c", "4", "four.pcap", "four.pcap"], rc=0)
+    assert len(lines) == 4
     for bad in ["0", "-1", "x", "2x", ""]:
         caps.run(["classify", "-c", bad, "four.pcap"], rc=2)
     caps.run(["classify", "-i", "lo", "four.pcap"], rc=2)
