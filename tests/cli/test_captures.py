@@ -226,15 +226,20 @@ def test_interrupt_prints_summary(caps):
 
 def wait_blocked_reading(p):
     """Returns once process p has read everything written to its stdin pipe and sleeps in a
-    read of it again: it has then handled all of it (no timing involved)."""
+    read of it again (/proc/PID/wchan): it has then handled all of it. No timing is involved;
+    the deadline is only a safety net."""
     import fcntl
     import termios
+    import time
+    deadline = time.monotonic() + 60
     while struct.unpack("i", fcntl.ioctl(p.stdin.fileno(), termios.FIONREAD, b"\0" * 4))[0]:
+        assert time.monotonic() < deadline, "the CLI did not read its input"
         os.sched_yield()
     while True:
         with open(f"/proc/{p.pid}/wchan") as f:
-            if "pipe_read" in f.read():
+            if "pipe" in f.read():  # pipe_read, or pipe_wait on older kernels
                 return
+        assert time.monotonic() < deadline, "the CLI is not waiting on its input"
         os.sched_yield()
 
 
