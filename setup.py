@@ -1,12 +1,21 @@
-"""Builds sipmethods._core, compiling the C core's sources into it (no system libsipmethods).
+# SPDX-License-Identifier: MIT
+"""Builds sipmethods._core and sipmethods._cli, compiling the C core's sources into them (no
+system libsipmethods).
 
-The version is SM_VERSION_STRING of core/include/sipmethods.h; the core's sources are those
-core/CMakeLists.txt lists.
+What it reads, each from one place: the version from SM_VERSION_STRING in
+core/include/sipmethods.h; the core's sources from set(SIPMETHODS_CORE_SOURCES ...) in
+core/CMakeLists.txt; the command line's from set(SIPMETHODS_CLI_SOURCES ...) in
+cli/CMakeLists.txt (everything but program.c's main(); cli.h declares sipmethods_cli()).
 
-The extension is built per Python version against the full C API: built against the limited
-API, lookup() measured slower than its goal (docs/python.md). SIPMETHODS_LIMITED_API=1 in the
-environment builds against the limited API of CPython 3.10 instead, giving one abi3 wheel
-(cp310-abi3) for every CPython >= 3.10 that is not free-threaded.
+Environment:
+  SIPMETHODS_LIMITED_API=1  build against the limited API of CPython 3.10 (one cp310-abi3
+                            wheel); the default is per-version, full API (docs/python.md).
+  SIPMETHODS_PCAP=0|1       the command line without / with libpcap capture input, as
+                            cli/CMakeLists.txt builds it: without, the sources of
+                            set(SIPMETHODS_CLI_PCAP_SOURCES ...) are replaced by those of
+                            set(SIPMETHODS_CLI_NOPCAP_SOURCES ...). Unset: with libpcap if the
+                            compiler finds it. The published wheel is built with 0: it then
+                            needs no library but glibc.
 """
 import os
 import re
@@ -15,6 +24,7 @@ import sysconfig
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
+from setuptools.errors import CompileError, LinkError
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -31,30 +41,20 @@ def version():
     return m.group(1)
 
 
-def cmake_sources(folder, variable):
+def cmake_sources(folder, variable, required=True):
     """The .c files of set(VARIABLE ...) in FOLDER/CMakeLists.txt, as paths from the top."""
-    text = read(folder, "CMakeLists.txt")
-    block = re.search(r"set\(%s(.*?)\)" % variable, text, re.S)
-    if block is None:
-        raise RuntimeError("%s not found in %s/CMakeLists.txt" % (variable, folder))
-    listed = re.sub(r"\$\{[^}]*\}/", "", block.group(1))  # ${CMAKE_CURRENT_SOURCE_DIR}/src/x.c
-    files = re.findall(r"[\w./-]+\.c", listed)
-    if not files:
-        raise RuntimeError("no sources in " + variable)
+    block = re.search(r"set\(%s\s(.*?)\)" % variable, read(folder, "CMakeLists.txt"), re.S)
+    files = re.findall(r"[\w./-]+\.c", re.sub(r"\$\{[^}]*\}/", "", block.group(1))) if block else []
+    if required and not files:
+        raise RuntimeError("no sources in set(%s ...) of %s/CMakeLists.txt" % (variable, folder))
     return [os.path.join(folder, f) for f in files]
-
-
-def core_sources():
-    """The C core's sources (core/CMakeLists.txt)."""
-    return cmake_sources("core", "SIPMETHODS_CORE_SOURCES")
 
 
 FREE_THREADED = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
 WANT_LIMITED = os.environ.get("SIPMETHODS_LIMITED_API", "") not in ("", "0")
-LIMITED = (WANT_LIMITED and sys.implementation.name == "cpython" and sys.version_info >= (3, 10)
-           and not FREE_THREADED)
+LIMITED = WANT_LIMITED and sys.implementation.name == "cpython" and not FREE_THREADED
 if WANT_LIMITED and not LIMITED:
-    sys.stderr.write("sipmethods: SIPMETHODS_LIMITED_API ignored (needs CPython >= 3.10 with the GIL)\n")
+    sys.stderr.write("sipmethods: SIPMETHODS_LIMITED_API ignored (needs CPython with the GIL)\n")
 
 macros = [("SIPMETHODS_NO_EXPORT_HEADER", None)]
 if LIMITED:
@@ -62,14 +62,40 @@ if LIMITED:
 
 
 class BuildExt(build_ext):
-    """Adds the compiler's flags: hidden visibility (only PyInit__core is exported)."""
+    """Adds the compiler's flags (hidden visibility: only PyInit_* is exported) and decides
+    the command line's libpcap support (SIPMETHODS_PCAP)."""
 
     def build_extensions(self):
         if self.compiler.compiler_type == "unix":
             for ext in self.extensions:
                 ext.extra_compile_args += ["-std=c99", "-fvisibility=hidden", "-Wall", "-Wextra"]
+        want = os.environ.get("SIPMETHODS_PCAP", "")
+        pcap = want == "1" or (want == "" and self.have_libpcap())
+        for ext in self.extensions:
+            if ext.name == "sipmethods._cli" and pcap:
+                ext.libraries.append("pcap")
+            elif ext.name == "sipmethods._cli":
+                pcap_only = cmake_sources("cli", "SIPMETHODS_CLI_PCAP_SOURCES", required=False)
+                ext.sources = ([f for f in ext.sources if f not in pcap_only]
+                               + cmake_sources("cli", "SIPMETHODS_CLI_NOPCAP_SOURCES", required=False))
         super().build_extensions()
 
+    def have_libpcap(self):
+        """True if a program calling libpcap compiles and links here (in build_temp)."""
+        os.makedirs(self.build_temp, exist_ok=True)
+        src = os.path.join(self.build_temp, "have_libpcap.c")
+        with open(src, "w", encoding="ascii") as f:
+            f.write("#include <pcap/pcap.h>\nint main(void) { return pcap_lib_version() == 0; }\n")
+        try:
+            objects = self.compiler.compile([src], output_dir=self.build_temp)
+            self.compiler.link_executable(objects, "have_libpcap", output_dir=self.build_temp,
+                                          libraries=["pcap"])
+        except (CompileError, LinkError):
+            return False
+        return True
+
+
+CORE_SOURCES = cmake_sources("core", "SIPMETHODS_CORE_SOURCES")
 
 setup(
     version=version(),
@@ -79,21 +105,20 @@ setup(
     ext_modules=[
         Extension(
             "sipmethods._core",
-            sources=["bindings/python/src/_core.c"] + core_sources(),
+            sources=["bindings/python/src/_core.c"] + CORE_SOURCES,
             include_dirs=["core/include", "core/src"],
             define_macros=macros,
             py_limited_api=LIMITED,
         ),
-        # The command line of `python -m sipmethods`: the C tool's own sources (cli/), which
-        # read captures with libpcap. Optional: without libpcap-dev the package still
-        # installs, and `python -m sipmethods` says what is missing.
+        # `python -m sipmethods`: the C tool's own sources. Optional for now: the command
+        # line does not compile against the new core API yet (cli/cmd_classify.c); then
+        # `python -m sipmethods` says that it was not built.
         Extension(
             "sipmethods._cli",
             sources=["bindings/python/src/_cli.c"] + cmake_sources("cli", "SIPMETHODS_CLI_SOURCES")
-            + core_sources(),
+            + CORE_SOURCES,
             include_dirs=["core/include", "core/src", "cli"],
-            define_macros=macros,
-            libraries=["pcap"],
+            define_macros=list(macros),
             py_limited_api=LIMITED,
             optional=True,
         ),

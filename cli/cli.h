@@ -16,7 +16,7 @@
 #define CLI_FAIL  1 /* the input was read but something in it is wrong */
 #define CLI_USAGE 2 /* bad arguments, or an input that cannot be read */
 
-/* ---- main.c ---- */
+/* ---- dispatch.c ---- */
 
 /* Runs the command argv[1] names (argv[0] is the program's name); its exit status. The one
  * entry point of both the sipmethods program and `python -m sipmethods`. */
@@ -40,14 +40,47 @@ int cmd_allow(int argc, char **argv);
 /* `reason CODE`: what is known of a response code. */
 int cmd_reason(int argc, char **argv);
 
-/* ---- args.c ---- */
+/* ---- args.c: the one option loop of every command (its rules are at the top of args.c) ---- */
+
+/* One option a command accepts. */
+typedef struct cli_option {
+    const char *name;  /* the long name, dashes included ("--format"), or NULL */
+    char letter;       /* the short name's letter ('c' for -c), or 0 */
+    const char *value; /* what its value is called in usage errors ("FORMAT"); NULL: a flag */
+} cli_option;
+
+/* How many operands a command takes. */
+typedef enum cli_operands {
+    ARGS_NO_OPERAND,   /* none */
+    ARGS_ONE_OPERAND,  /* exactly one */
+    ARGS_ANY_OPERANDS  /* any number, none included */
+} cli_operands;
+
+/* Everything args_parse needs to know of a command. */
+typedef struct cli_spec {
+    const char *command;       /* its name, as in "sipmethods list" */
+    const char *help;          /* written to stdout for -h/--help (implicit in every command) */
+    const cli_option *options; /* n_options of them */
+    size_t n_options;
+    cli_operands operands;
+    const char *operand;       /* what an operand is called in usage errors ("NAME") */
+} cli_spec;
+
+/* args_parse's answer when the command should run. */
+#define ARGS_RUN (-1)
+
+/* Parses the arguments argv[1..argc) of a command as spec says: opt[k] is the value of
+ * spec->options[k] (a flag's: the argument as written) or NULL when absent, the operands are
+ * moved in order to argv[1..1 + *n_operands). ARGS_RUN, or the exit status to return at once:
+ * CLI_OK after writing the help, CLI_USAGE after reporting a usage error. */
+int args_parse(const cli_spec *spec, int argc, char **argv, const char **opt, int *n_operands);
 
 /* 1 if arg is "-h" or "--help". */
 int arg_is_help(const char *arg);
 
 /* Matches argv[*i] against option `name` ("--format"), written "--format=V" or "--format V":
  * 1 with *value set (and *i moved past a separate value), 0 if it is another argument,
- * -1 if the value is missing. */
+ * -1 if the value is missing. (Used by cmd_classify.c until it adopts args_parse.) */
 int arg_value(int argc, char **argv, int *i, const char *name, const char **value);
 
 /* Reports a usage error of command cmd on stderr (printf-style) and returns CLI_USAGE. */

@@ -1,6 +1,6 @@
+/* SPDX-License-Identifier: MIT */
 /* `sipmethods allow VALUE`: parses an Allow header value and prints its canonical form. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -14,72 +14,50 @@ static const char help[] =
     "  set:         the same as a bitmask of Kamailio ids ($rmid)\n"
     "  extensions:  the extension tokens, in order, duplicates kept\n"
     "Method names are case-sensitive: 'invite' is an extension token.\n"
+    "Quote VALUE so that it is one argument: sipmethods allow 'INVITE, ACK, BYE'.\n"
     "A malformed value is reported on stderr with its byte offset (exit 1).\n";
 
-/* Extension spans held without allocating. */
-#define EXT_INLINE 32
-
-/* Writes the three result lines for value s whose extension tokens are ext[0..n_ext). */
-static void print_allow(const char *s, uint32_t set, const sm_span *ext, size_t n_ext)
+/* Writes the three result lines of the well-formed value s[0..n) whose registered methods are
+ * set: the extension tokens come from the core's iterator, written as they are met, so that
+ * nothing is stored or sized whatever their number. */
+static void print_allow(const char *s, size_t n, sm_set set)
 {
-    char formatted[128];
-    size_t i;
+    char formatted[SM_ALLOW_FORMAT_MAX + 1];
+    size_t pos = 0, n_ext = 0;
+    sm_span token;
+    uint32_t id;
     sm_allow_format(set, formatted, sizeof formatted);
     printf("%-16s%s\n", "allow:", formatted[0] ? formatted : "(none)");
     printf("%-16s%lu\n", "set:", (unsigned long)set);
     printf("%-16s", "extensions:");
-    if (n_ext == 0)
-        fputs("(none)", stdout);
-    for (i = 0; i < n_ext; i++) {
-        if (i > 0)
-            fputs(", ", stdout);
-        fwrite(s + ext[i].off, 1, ext[i].len, stdout);
-    }
-    putchar('\n');
+    while (sm_allow_next(s, n, &pos, &token, &id, NULL) == 1)
+        if (id == SM_OTHER) {
+            fputs(n_ext++ ? ", " : "", stdout);
+            fwrite(s + token.off, 1, token.len, stdout);
+        }
+    puts(n_ext ? "" : "(none)");
 }
 
-/* Parses s (all extension tokens kept) and prints the result or the error; an exit status. */
+/* Parses s and prints the result (exit 0) or the error (exit 1). The core's sm_allow_parse
+ * decides, before anything is written: a malformed value prints no result line. */
 static int run_allow(const char *s)
 {
-    sm_span inline_ext[EXT_INLINE], *ext = inline_ext;
-    size_t n = strlen(s), n_ext = EXT_INLINE, err_at = 0;
-    uint32_t set = 0;
-    int rc = sm_allow_parse_at(s, n, &set, ext, &n_ext, &err_at);
-    if (rc == 0 && n_ext > EXT_INLINE) {
-        ext = malloc(n_ext * sizeof *ext);
-        if (!ext) {
-            fputs("sipmethods allow: out of memory\n", stderr);
-            return CLI_USAGE;
-        }
-        rc = sm_allow_parse_at(s, n, &set, ext, &n_ext, &err_at);
-    }
-    if (rc == 0)
-        print_allow(s, set, ext, n_ext);
-    else
+    size_t n = strlen(s), err_at = 0;
+    sm_set set = 0;
+    int rc = sm_allow_parse(s, n, &set, &err_at);
+    if (rc < 0) {
         fprintf(stderr, "sipmethods allow: %s at byte %lu: %s\n", sm_errname(rc),
                 (unsigned long)err_at, sm_strerror(rc));
-    if (ext != inline_ext)
-        free(ext);
-    return rc == 0 ? CLI_OK : CLI_FAIL;
+        return CLI_FAIL;
+    }
+    print_allow(s, n, set);
+    return CLI_OK;
 }
+
+static const cli_spec spec = {"allow", help, NULL, 0, ARGS_ONE_OPERAND, "VALUE"};
 
 int cmd_allow(int argc, char **argv)
 {
-    const char *value = NULL;
-    int options = 1, i;
-    for (i = 1; i < argc; i++) {
-        if (options && arg_is_help(argv[i])) {
-            fputs(help, stdout);
-            return CLI_OK;
-        }
-        if (options && strcmp(argv[i], "--") == 0)
-            options = 0;
-        else if (value)
-            return usage_error("allow", "one VALUE only (quote it: sipmethods allow 'INVITE, ACK')");
-        else
-            value = argv[i];
-    }
-    if (!value)
-        return usage_error("allow", "VALUE is missing");
-    return run_allow(value);
+    int n, rc = args_parse(&spec, argc, argv, NULL, &n);
+    return rc != ARGS_RUN ? rc : run_allow(argv[1]);
 }

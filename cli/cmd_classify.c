@@ -34,8 +34,8 @@ static const char help[] =
     "captured, or it ends before its header block does); no-content-length (over a stream).\n"
     "\n"
     "  --summary     instead, count messages: lines 'method NAME n', 'status CODE n',\n"
-    "                'response METHOD CODE n' (by CSeq method), 'error SM_E* n',\n"
-    "                'transport udp|tcp|sctp|ws|hep n' and\n"
+    "                'response METHOD CODE n' (by CSeq method),\n"
+    "                'transport udp|tcp|sctp|ws|hep n', 'error SM_E* n' and\n"
     "                'total messages|requests|responses|errors|truncated n'\n"
     "  --filter BPF  in captures, read only the frames this pcap filter accepts\n"
     "                (e.g. 'port 5060'; frame numbers still count every frame)\n"
@@ -124,40 +124,33 @@ static int parse_count(const char *s, unsigned long *limit)
     return *end == '\0' && *limit > 0 ? 0 : -1;
 }
 
+enum { OPT_SUMMARY, OPT_FILTER, OPT_COUNT, OPT_IFACE, N_OPTIONS };
+
+static const cli_option options[N_OPTIONS] = {
+    {"--summary", 0, NULL},
+    {"--filter", 0, "BPF"},
+    {NULL, 'c', "N"},
+    {NULL, 'i', "IFACE"},
+};
+
+static const cli_spec spec = {"classify", help, options, N_OPTIONS, ARGS_ANY_OPERANDS, "FILE"};
+
 int cmd_classify(int argc, char **argv)
 {
-    const char *filter = NULL, *iface = NULL, *count = NULL;
-    int want_summary = 0, options = 1, n_paths = 0, i, got, rc;
+    const char *opt[N_OPTIONS];
+    int n_paths, rc = args_parse(&spec, argc, argv, opt, &n_paths);
     run r = {NULL, 0, 0, 0, 0};
-    /* Options anywhere before "--"; the FILEs are gathered at the front of argv + 1. */
-    for (i = 1; i < argc; i++) {
-        if (options && arg_is_help(argv[i])) {
-            fputs(help, stdout);
-            return CLI_OK;
-        }
-        if (options && strcmp(argv[i], "--") == 0)
-            options = 0;
-        else if (options && strcmp(argv[i], "--summary") == 0)
-            want_summary = 1;
-        else if (options && ((got = arg_value(argc, argv, &i, "--filter", &filter)) != 0 ||
-                             (got = arg_value(argc, argv, &i, "-i", &iface)) != 0 ||
-                             (got = arg_value(argc, argv, &i, "-c", &count)) != 0)) {
-            if (got < 0)
-                return usage_error("classify", "%s needs a value", argv[i]);
-        } else if (options && argv[i][0] == '-' && argv[i][1] != '\0')
-            return usage_error("classify", "unknown option '%s'", argv[i]);
-        else
-            argv[1 + n_paths++] = argv[i];
-    }
-    if (count && parse_count(count, &r.limit) < 0)
-        return usage_error("classify", "-c needs a positive number, not '%s'", count);
-    if (iface && n_paths > 0)
-        return usage_error("classify", "-i reads an interface, not FILEs");
-    if (want_summary && !(r.counts = summary_new())) {
+    if (rc != ARGS_RUN)
+        return rc;
+    if (opt[OPT_COUNT] && parse_count(opt[OPT_COUNT], &r.limit) < 0)
+        return usage_error(spec.command, "-c needs a positive number, not '%s'", opt[OPT_COUNT]);
+    if (opt[OPT_IFACE] && n_paths > 0)
+        return usage_error(spec.command, "-i reads an interface, not FILEs");
+    if (opt[OPT_SUMMARY] && !(r.counts = summary_new())) {
         fputs("sipmethods classify: out of memory\n", stderr);
         return CLI_USAGE;
     }
-    rc = classify_inputs(argv + 1, n_paths, iface, filter, &r);
+    rc = classify_inputs(argv + 1, n_paths, opt[OPT_IFACE], opt[OPT_FILTER], &r);
     summary_free(r.counts);
     return rc;
 }

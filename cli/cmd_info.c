@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* `sipmethods info NAME`: every property of one method, from the core table. */
 #include <stdio.h>
 #include <string.h>
@@ -11,7 +12,8 @@ static const char help[] =
     "NAME is matched exactly (RFC 3261 §20.16: method names are case-sensitive), so\n"
     "'invite' is an extension method; --ignore-case matches as Kamailio does.\n"
     "An extension method (a token outside the IANA registry) is described as such, exit 0.\n"
-    "A NAME that is not an RFC 3261 token is an error (exit 2).\n";
+    "A NAME that is not an RFC 3261 token is an error (exit 2); a NAME starting with '-'\n"
+    "follows '--' (sipmethods info -- -FOO).\n";
 
 /* Writes one "key: value" line. */
 static void field(const char *key, const char *value)
@@ -36,7 +38,7 @@ static void print_method(const sm_method_info *m)
     field("description:", m->description);
     field("rfc:", m->rfc);
     printf("%-16s", "references:");
-    for (r = 0; r < SM_MAX_REFERENCES && m->references[r]; r++)
+    for (r = 0; r < m->n_references; r++)
         printf(r ? ", %s" : "%s", m->references[r]);
     putchar('\n');
     field("letter:", m->letter ? letter : "(none)");
@@ -79,30 +81,19 @@ static int not_a_token(const char *name)
     return CLI_USAGE;
 }
 
+enum { OPT_IGNORE_CASE, N_OPTIONS };
+static const cli_option options[N_OPTIONS] = {{"--ignore-case", 0, NULL}};
+static const cli_spec spec = {"info", help, options, N_OPTIONS, ARGS_ONE_OPERAND, "NAME"};
+
 int cmd_info(int argc, char **argv)
 {
-    const char *name = NULL;
-    int ignore_case = 0, options = 1, i;
+    const char *opt[N_OPTIONS], *name;
     uint32_t id;
-    for (i = 1; i < argc; i++) {
-        if (options && arg_is_help(argv[i])) {
-            fputs(help, stdout);
-            return CLI_OK;
-        }
-        if (options && strcmp(argv[i], "--ignore-case") == 0)
-            ignore_case = 1;
-        else if (options && strcmp(argv[i], "--") == 0)
-            options = 0;
-        else if (options && argv[i][0] == '-' && argv[i][1] == '-')
-            return usage_error("info", "unknown option '%s'", argv[i]);
-        else if (name)
-            return usage_error("info", "one NAME only");
-        else
-            name = argv[i];
-    }
-    if (!name)
-        return usage_error("info", "NAME is missing");
-    id = ignore_case ? sm_lookup_ci(name, strlen(name)) : sm_lookup(name, strlen(name));
+    int n, rc = args_parse(&spec, argc, argv, opt, &n);
+    if (rc != ARGS_RUN)
+        return rc;
+    name = argv[1];
+    id = opt[OPT_IGNORE_CASE] ? sm_lookup_ci(name, strlen(name)) : sm_lookup(name, strlen(name));
     if (id == 0)
         return not_a_token(name);
     if (id == SM_OTHER)

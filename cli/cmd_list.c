@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* `sipmethods list`: the method table of the core (sm_info_at), in one of four formats. */
 #include <stdio.h>
 #include <string.h>
@@ -39,7 +40,7 @@ static const char *cell(const sm_method_info *m, int col, char buf[CELL_MAX])
         return m->rfc;
     case COL_REFERENCES:
         buf[0] = '\0';
-        for (i = 0; i < SM_MAX_REFERENCES && m->references[i]; i++) {
+        for (i = 0; i < m->n_references; i++) {
             if (i > 0)
                 strncat(buf, ", ", CELL_MAX - strlen(buf) - 1);
             strncat(buf, m->references[i], CELL_MAX - strlen(buf) - 1);
@@ -118,7 +119,7 @@ static void print_json(FILE *out)
         fputs(", \"rfc\": ", out);
         put_json(out, m->rfc);
         fputs(", \"references\": [", out);
-        for (r = 0; r < SM_MAX_REFERENCES && m->references[r]; r++) {
+        for (r = 0; r < m->n_references; r++) {
             if (r > 0)
                 fputs(", ", out);
             put_json(out, m->references[r]);
@@ -155,6 +156,10 @@ static void print_markdown(FILE *out)
     }
 }
 
+enum { OPT_FORMAT, N_OPTIONS };
+static const cli_option options[N_OPTIONS] = {{"--format", 0, "FORMAT"}};
+static const cli_spec spec = {"list", help, options, N_OPTIONS, ARGS_NO_OPERAND, NULL};
+
 int cmd_list(int argc, char **argv)
 {
     static const struct {
@@ -162,25 +167,17 @@ int cmd_list(int argc, char **argv)
         void (*print)(FILE *out);
     } formats[] = {{"table", print_table}, {"csv", print_csv},
                    {"json", print_json}, {"markdown", print_markdown}};
-    const char *format = "table";
+    const char *opt[N_OPTIONS], *format;
     size_t f;
-    int i;
-    for (i = 1; i < argc; i++) {
-        int got;
-        if (arg_is_help(argv[i])) {
-            fputs(help, stdout);
-            return CLI_OK;
-        }
-        got = arg_value(argc, argv, &i, "--format", &format);
-        if (got < 0)
-            return usage_error("list", "--format needs a value");
-        if (got == 0)
-            return usage_error("list", "unexpected argument '%s'", argv[i]);
-    }
+    int n, rc = args_parse(&spec, argc, argv, opt, &n);
+    if (rc != ARGS_RUN)
+        return rc;
+    format = opt[OPT_FORMAT] ? opt[OPT_FORMAT] : "table";
     for (f = 0; f < sizeof formats / sizeof formats[0]; f++)
         if (strcmp(format, formats[f].name) == 0) {
             formats[f].print(stdout);
             return CLI_OK;
         }
-    return usage_error("list", "unknown format '%s' (table, csv, json or markdown)", format);
+    return usage_error(spec.command, "unknown format '%s' (table, csv, json or markdown)",
+                       format);
 }

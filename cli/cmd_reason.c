@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* `sipmethods reason CODE`: what the IANA registry and RFC 3261 say about a response code. */
 #include <stdio.h>
 #include <string.h>
@@ -31,25 +32,20 @@ static int parse_code(const char *s)
     return sm_status_class(code) ? code : 0;
 }
 
+static const cli_spec spec = {"reason", help, NULL, 0, ARGS_ONE_OPERAND, "CODE"};
+
 int cmd_reason(int argc, char **argv)
 {
     const sm_status_info *st;
-    const char *arg = NULL;
-    int code, cls, eq, i;
-    for (i = 1; i < argc; i++) {
-        if (arg_is_help(argv[i])) {
-            fputs(help, stdout);
-            return CLI_OK;
-        }
-        if (arg)
-            return usage_error("reason", "one CODE only");
-        arg = argv[i];
-    }
-    if (!arg)
-        return usage_error("reason", "CODE is missing");
+    const char *arg;
+    int code, cls, eq, n, rc = args_parse(&spec, argc, argv, NULL, &n);
+    if (rc != ARGS_RUN)
+        return rc;
+    arg = argv[1];
     code = parse_code(arg);
     if (code == 0)
-        return usage_error("reason", "'%s' is not a status code (3 digits, 100..699)", arg);
+        return usage_error(spec.command, "'%s' is not a status code (3 digits, 100..699)",
+                           arg);
     st = sm_status(code);
     cls = sm_status_class(code);
     eq = sm_status_equivalent(code);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The sipmethods program: the command line, nothing else. */
 #include "cli.h"
 

@@ -4,11 +4,11 @@
  * KIND<TAB>KEY<TAB>COUNT, in this order:
  *   method NAME n       requests by method: table order, then extension methods byte-wise
  *   status CODE n       responses by status code, ascending
- *   response CSEQ-METHOD CODE n  (KEY is "METHOD CODE") responses by the method of their CSeq
- *                       (a 200 to INVITE is not a 200 to BYE), methods ordered as above, "-"
- *                       (no CSeq) last, then codes ascending
- *   error SM_E* n       messages that did not classify, by error code
+ *   response METHOD CODE n  (KEY "METHOD CODE") responses by the method of their CSeq (a 200
+ *                       to INVITE is not a 200 to BYE): methods ordered as above, "-" (no
+ *                       CSeq) last, then codes ascending
  *   transport NAME n    messages read from captures by transport: udp tcp sctp ws hep
+ *   error SM_E* n       messages that did not classify, by error code
  *   total messages|requests|responses|errors|truncated n
  * A message cut short (flag truncated) is counted as what it is (request, response or error)
  * and in "total truncated".
@@ -171,12 +171,12 @@ void summary_print(const summary *s, FILE *out)
         if (s->ext[i].status)
             print_replies(out, s->ext[i].name, s->ext[i].len, s->ext[i].status);
     print_replies(out, "-", 1, s->reply[SM_METHOD_COUNT]);
-    for (code = -1; code >= SM_ERROR_MIN; code--)
-        if (s->error[-code])
-            fprintf(out, "error\t%s\t%lu\n", sm_errname(code), s->error[-code]);
     for (i = 1; i < CLI_TRANSPORT_COUNT; i++)
         if (s->transport[i])
             fprintf(out, "transport\t%s\t%lu\n", transport_names[i], s->transport[i]);
+    for (code = -1; code >= SM_ERROR_MIN; code--)
+        if (s->error[-code])
+            fprintf(out, "error\t%s\t%lu\n", sm_errname(code), s->error[-code]);
     fprintf(out, "total\tmessages\t%lu\ntotal\trequests\t%lu\ntotal\tresponses\t%lu\n"
             "total\terrors\t%lu\ntotal\ttruncated\t%lu\n",
             s->requests + s->responses + s->errors, s->requests, s->responses, s->errors,

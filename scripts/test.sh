@@ -4,6 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh test
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
+# Every optional part forced ON: a missing dependency fails here instead of skipping silently.
+parts=(PCAP PYTHON LUA SWIG KAMAILIO OPENRESTY WIRESHARK SANITIZE MEMCHECK FUZZ BARE)
+on=()
+for p in "${parts[@]}"; do on+=("-DSIPMETHODS_WITH_$p=ON"); done
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release "${on[@]}"
 cmake --build build -j"$(nproc)"
 ctest --test-dir build --output-on-failure -j"$(nproc)" "$@"

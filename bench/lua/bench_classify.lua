@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Measures sm.classify against an idiomatic string.match classifier.
 --
 -- Both read the same messages (bench_c --dump: the C benchmark's pool of realistic requests and
@@ -14,6 +15,7 @@ local path = arg[2] or error("usage: bench_classify.lua MODULE_DIR MESSAGES [ROU
 local rounds = tonumber(arg[3]) or 15
 local passes = tonumber(arg[4]) or 20
 
+package.path = moddir .. "/?.lua" -- lua/luajit/ holds the FFI front sipmethods.lua
 package.cpath = moddir .. "/?.so"
 local sm = require "sipmethods"
 

@@ -1,8 +1,10 @@
+-- SPDX-License-Identifier: MIT
 -- Measures sm.lookup against a no-op C function and a plain table index.
 --
 -- Not a test: prints best-of-N nanoseconds per call, all measured in one process and
--- interleaved (every round times each candidate once, in turn), and the ratio the goal is
--- stated in: sm.lookup <= 1.3x a no-op C function.
+-- interleaved (every round times each candidate once, in turn), and the ratios the goals are
+-- stated in: sm.lookup <= 1.3x a no-op C function (Lua 5.4); under LuaJIT, sm.lookup over the
+-- bench's mixed names (bench/c/mix.txt) <= 1.5x a table index t[name] over the same names.
 --
 -- The no-op module is compiled here, at bench time, against this interpreter's headers
 -- (LUA_INCDIR, or the Debian location for this version), with the flags of the module
@@ -10,7 +12,7 @@
 --
 -- Usage: lua bench/lua/bench_lookup.lua MODULE_DIR [ROUNDS] [CALLS]
 --        lua bench/lua/bench_lookup.lua MODULE_DIR --ir CANDIDATE CALLS
---   MODULE_DIR holds this interpreter's sipmethods.so (e.g. build/lua/5.4)
+--   MODULE_DIR holds this interpreter's module (e.g. build/lua/5.4, build/lua/luajit)
 --   --ir runs one candidate's loop once, untimed, for valgrind --tool=callgrind: bench/run
 --   runs it with CALLS = 0 and CALLS = N; the difference over N is instructions per call.
 --   CANDIDATE: noop0, noop1, floor3 or lookup.
@@ -64,10 +66,50 @@ local cc = (os.getenv("CC") or "cc") .. " -O2 -fno-plt -fPIC -shared -fvisibilit
 local okc = os.execute(cc .. " -o " .. tmp .. "/sm_bench_noop.so " .. tmp .. "/noop.c")
 assert(okc == true or okc == 0, "compiling the no-op module failed")
 
+package.path = moddir .. "/?.lua"
 package.cpath = moddir .. "/?.so;" .. tmp .. "/?.so"
 local sm = require "sipmethods"
 local noop = require "sm_bench_noop"
 os.execute("rm -rf " .. tmp)
+
+-- The mixed names: SEQ names drawn by weight from bench/c/mix.txt (fixed seed), and a table of
+-- the 14 registered names to their ids, which answers as sm.lookup does (nil for the others).
+local SEQ = 4096
+local mix, total = {}, 0
+do
+  local here = arg[0]:match("^(.*)/[^/]*$") or "."
+  local mf = assert(io.open(here .. "/../c/mix.txt"))
+  for line in mf:lines() do
+    local w, name = line:match("^(%d+)%s+(%S+)")
+    if w then
+      mix[#mix + 1] = { tonumber(w), name }
+      total = total + tonumber(w)
+    end
+  end
+  mf:close()
+end
+local seq, state = {}, 12345
+for i = 1, SEQ do
+  state = (state * 1103515245 + 12345) % 2147483648 -- exact in doubles: no integer subtype needed
+  local r = state % total
+  for _, e in ipairs(mix) do
+    if r < e[1] then seq[i] = e[2]; break end
+    r = r - e[1]
+  end
+end
+local ids = {}
+for _, name in ipairs(sm.methods()) do ids[name] = sm.lookup(name) end
+
+-- Over the mixed names: calls / SEQ passes over seq, each name looked up once per pass.
+local function mix_loop(fn)
+  return function(n)
+    local x
+    for _ = 1, math.floor(n / SEQ) do
+      for i = 1, SEQ do x = fn(seq[i]) end
+    end
+    return x
+  end
+end
 
 -- Every candidate is called with one string and keeps its result, in the same loop shape.
 local function loop_of(fn, s)
@@ -97,7 +139,26 @@ local candidates = {
       return x
     end },
   { "sm.info('INVITE')", loop_of(sm.info, "INVITE") },
+  { "t[name], mixed names", function(n)
+      local t, x = ids, nil
+      for _ = 1, math.floor(n / SEQ) do
+        for i = 1, SEQ do x = t[seq[i]] end
+      end
+      return x
+    end },
+  { "sm.lookup(name), mixed names", mix_loop(sm.lookup) },
 }
+-- Under LuaJIT, the core's sm_lookup called through the FFI directly: what a call costs.
+if jit then
+  local ffi = require "ffi"
+  local core_so = package.searchpath("sipmethods.core", package.cpath)
+  if core_so then
+    pcall(ffi.cdef, "uint32_t sm_lookup(const char *s, size_t n);")
+    local C = ffi.load(core_so)
+    table.insert(candidates, #candidates - 1, { "ffi sm_lookup(name, #name), mixed names",
+      mix_loop(function(name) return C.sm_lookup(name, #name) end) })
+  end
+end
 
 if ir_candidate then
   local fns = { noop0 = noop.noop0, noop1 = noop.noop1, floor3 = noop.floor3, lookup = sm.lookup }
@@ -117,11 +178,14 @@ for _ = 1, rounds do
 end
 
 local function ns(i) return best[i] / calls * 1e9 end
+local function mix_ns(i) return best[i] / (math.floor(calls / SEQ) * SEQ) * 1e9 end
 io.write(string.format("%s%s: best of %d rounds x %d calls (ns per call, loop included)\n",
   _VERSION, jit and (" / " .. jit.version) or "", rounds, calls))
 for i, c in ipairs(candidates) do
-  io.write(string.format("  %-28s %7.2f\n", c[1], ns(i)))
+  io.write(string.format("  %-28s %7.2f\n", c[1], c[1]:find("mixed names", 1, true) and mix_ns(i) or ns(i)))
 end
 local noop0, noop1, floor3, index, lookup = ns(2), ns(3), ns(4), ns(5), ns(6)
 io.write(string.format("  lookup/noop0 %.2fx  lookup/noop1 %.2fx  floor3/noop0 %.2fx  lookup/floor3 %.2fx  lookup/t[s] %.2fx\n",
   lookup / noop0, lookup / noop1, floor3 / noop0, lookup / floor3, lookup / index))
+io.write(string.format("  mixed names: sm.lookup/t[name] %.2fx (LuaJIT goal <= 1.5)\n",
+  mix_ns(#candidates) / mix_ns(#candidates - 1)))

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Measures sipmethods.classify against an idiomatic pure-Python regex classifier.
 
 Both read the same messages (bench_c --dump: the C benchmark's pool of realistic requests and

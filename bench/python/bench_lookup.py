@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Measures sipmethods.lookup against a no-op METH_O C function and dict.get.
 
 Not a test: prints best-of-N nanoseconds per call, all measured in one process and

@@ -1,10 +1,13 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sipmethods for Lua: `local sm = require "sipmethods"`.
  *
  * Written against the Lua 5.4 API; the one compat block below supplies the one 5.2 name
  * it uses (luaL_setfuncs) for Lua 5.1 and LuaJIT. The module is not linked against liblua:
  * the host (lua5.x, luajit, Kamailio's app_lua) provides the symbols. The C core is compiled
- * into the module with hidden visibility, so luaopen_sipmethods is the only export.
+ * into the module with hidden visibility, so luaopen_sipmethods is the only export; built as
+ * sipmethods/core.so (SIPMETHODS_LUA_CORE) it also exports the core's sm_* functions, which
+ * the LuaJIT front sipmethods.lua calls through the FFI.
  *
  * Conventions (docs/lua.md): caller misuse (a wrong type) raises an argument error; bad
  * SIP data returns nil, message, offset, errname with a 0-based byte offset, as in C.
@@ -121,18 +124,18 @@ static int sm_lua_checkcode(lua_State *L, int arg)
     return (int)v;
 }
 
-/* Bad SIP data: nil, message, offset (0-based byte offset, as in C), errname. */
+/* Bad SIP data: nil, message, offset (0-based byte offset, as in C), errname (nil for a code
+ * that has none). */
 static int sm_lua_fail(lua_State *L, int err, size_t offset)
 {
     char buf[256];
     size_t len = sm_error_format(err, offset, buf, sizeof buf);
-    const char *name = sm_errname(err);
     if (len >= sizeof buf)
         len = sizeof buf - 1;
     lua_pushnil(L);
     lua_pushlstring(L, buf, len);
     lua_pushinteger(L, (lua_Integer)offset);
-    lua_pushstring(L, name != NULL ? name : "SM_EUNKNOWN");
+    lua_pushstring(L, sm_errname(err)); /* NULL pushes nil */
     return 4;
 }
 
@@ -227,7 +230,7 @@ static int sm_lua_from_letters(lua_State *L)
     size_t n, off = 0;
     uint32_t set = 0;
     const char *s = sm_lua_checkstring(L, 1, &n);
-    int rc = sm_from_letters_at(s, n, &set, &off);
+    int rc = sm_from_letters(s, n, &set, &off);
     if (rc < 0)
         return sm_lua_fail(L, rc, off);
     lua_pushinteger(L, (lua_Integer)set);
@@ -244,23 +247,24 @@ static int sm_lua_reject_status(lua_State *L)
     return 1;
 }
 
-/* sm.classify(msg) -> table | nil, message, offset, errname */
+/* sm.classify(msg) -> table | nil, message, offset, errname. A message cut after its start
+ * line (SM_EPARTIAL with a kind) is a result with partial = true. */
 static int sm_lua_classify(lua_State *L)
 {
-    size_t n;
+    size_t n, off = 0;
     sm_message m;
     const char *s = sm_lua_checkstring(L, 1, &n);
-    int rc = sm_classify(s, n, &m);
-    if (rc < 0)
-        return sm_lua_fail(L, rc, m.error_offset);
-    lua_createtable(L, 0, 12);
+    int rc = sm_classify(s, n, &m, &off);
+    if (rc < 0 && !(rc == SM_EPARTIAL && m.kind != 0))
+        return sm_lua_fail(L, rc, off);
+    lua_createtable(L, 0, 13);
     if (m.kind == SM_REQUEST) {
         lua_pushliteral(L, "request");
         lua_setfield(L, -2, "kind");
         sm_lua_pushspan(L, s, m.method);
         lua_setfield(L, -2, "method");
         lua_pushinteger(L, (lua_Integer)m.method_id);
-        lua_setfield(L, -2, "id");
+        lua_setfield(L, -2, "method_id");
         sm_lua_pushspan(L, s, m.uri);
         lua_setfield(L, -2, "uri");
         lua_pushboolean(L, m.cseq_mismatch);
@@ -281,57 +285,46 @@ static int sm_lua_classify(lua_State *L)
         sm_lua_pushspan(L, s, m.cseq_method);
         lua_setfield(L, -2, "cseq_method");
         lua_pushinteger(L, (lua_Integer)m.cseq_method_id);
-        lua_setfield(L, -2, "cseq_id");
+        lua_setfield(L, -2, "cseq_method_id");
     }
-    lua_pushinteger(L, rc);
+    lua_pushboolean(L, rc == SM_EPARTIAL);
+    lua_setfield(L, -2, "partial");
+    lua_pushinteger(L, (lua_Integer)m.consumed);
     lua_setfield(L, -2, "consumed");
     return 1;
 }
 
-/* sm.parse_allow(s) -> set, {ext...} | nil, message, offset, errname */
+/* sm.parse_allow(s) -> set, {ext...} | nil, message, offset, errname: one pass of the core's
+ * Allow iterator, registered ids into the set, extension tokens into the array in order. */
 static int sm_lua_parse_allow(lua_State *L)
 {
-    size_t n, i, off = 0;
-    sm_span local[16];
-    sm_span *ext = local;
-    size_t cap = sizeof local / sizeof local[0], n_ext = cap;
-    uint32_t set = 0;
+    size_t n, pos = 0, off = 0;
+    sm_span tok;
+    uint32_t id, set = 0;
+    int rc, n_ext = 0;
     const char *s = sm_lua_checkstring(L, 1, &n);
-    int rc = sm_allow_parse_at(s, n, &set, ext, &n_ext, &off);
+    lua_newtable(L);
+    while ((rc = sm_allow_next(s, n, &pos, &tok, &id, &off)) == 1) {
+        if (id == SM_OTHER) {
+            sm_lua_pushspan(L, s, tok);
+            lua_rawseti(L, -2, ++n_ext);
+        } else {
+            set |= id;
+        }
+    }
     if (rc < 0)
         return sm_lua_fail(L, rc, off);
-    if (n_ext > cap) { /* more extension tokens than the stack buffer holds: parse again */
-        if (n_ext > SIZE_MAX / sizeof *ext)
-            return luaL_error(L, "sipmethods: too many Allow elements");
-        cap = n_ext;
-        ext = (sm_span *)lua_newuserdata(L, cap * sizeof *ext);
-        set = 0;
-        rc = sm_allow_parse_at(s, n, &set, ext, &n_ext, &off);
-        if (rc < 0)
-            return sm_lua_fail(L, rc, off);
-    }
     lua_pushinteger(L, (lua_Integer)set);
-    lua_createtable(L, n_ext > INT_MAX ? INT_MAX : (int)n_ext, 0);
-    for (i = 0; i < n_ext; i++) {
-        sm_lua_pushspan(L, s, ext[i]);
-        lua_rawseti(L, -2, (int)(i + 1));
-    }
+    lua_insert(L, -2);
     return 2;
 }
 
 /* sm.format_allow(set) -> "INVITE, ACK, ..." (registered bits only, table order) */
 static int sm_lua_format_allow(lua_State *L)
 {
-    char local[256];
-    uint32_t set = sm_lua_checkset(L, 1);
-    size_t len = sm_allow_format(set, local, sizeof local);
-    if (len < sizeof local) {
-        lua_pushlstring(L, local, len);
-    } else {
-        char *buf = (char *)lua_newuserdata(L, len + 1);
-        sm_allow_format(set, buf, len + 1);
-        lua_pushlstring(L, buf, len);
-    }
+    char buf[SM_ALLOW_FORMAT_MAX + 1];
+    size_t len = sm_allow_format(sm_lua_checkset(L, 1), buf, sizeof buf);
+    lua_pushlstring(L, buf, len);
     return 1;
 }
 
@@ -419,15 +412,17 @@ static void sm_lua_push_info_cache(lua_State *L)
     lua_setfield(L, -2, "__metatable");
     for (i = 0; i < SM_METHOD_COUNT; i++) {
         const sm_method_info *mi = sm_info_at((size_t)i);
-        lua_createtable(L, 0, 15);              /* cache, mt, t */
+        lua_createtable(L, 0, 16);              /* cache, mt, t */
         lua_pushlstring(L, mi->name, mi->name_len);
         lua_setfield(L, -2, "name");
         lua_pushinteger(L, (lua_Integer)mi->id);
         lua_setfield(L, -2, "id");
         sm_lua_setstr(L, "description", mi->description);
         sm_lua_setstr(L, "rfc", mi->rfc);
-        lua_createtable(L, SM_MAX_REFERENCES, 0); /* cache, mt, t, refs */
-        for (r = 0; r < SM_MAX_REFERENCES && mi->references[r] != NULL; r++) {
+        lua_pushinteger(L, (lua_Integer)mi->index);
+        lua_setfield(L, -2, "index");
+        lua_createtable(L, (int)mi->n_references, 0); /* cache, mt, t, refs */
+        for (r = 0; r < (int)mi->n_references; r++) {
             lua_pushstring(L, mi->references[r]);
             lua_rawseti(L, -2, r + 1);
         }
@@ -472,12 +467,20 @@ static const luaL_Reg sm_lua_funcs[] = {
     {NULL, NULL}
 };
 
-SM_LUA_EXPORT int luaopen_sipmethods(lua_State *L);
+/* The entry point: luaopen_sipmethods, or luaopen_sipmethods_core for the module
+ * sipmethods/core.so that the LuaJIT front sipmethods.lua loads (docs/lua.md). */
+#ifdef SIPMETHODS_LUA_CORE
+#define SM_LUA_OPEN luaopen_sipmethods_core
+#else
+#define SM_LUA_OPEN luaopen_sipmethods
+#endif
 
-SM_LUA_EXPORT int luaopen_sipmethods(lua_State *L)
+SM_LUA_EXPORT int SM_LUA_OPEN(lua_State *L);
+
+SM_LUA_EXPORT int SM_LUA_OPEN(lua_State *L)
 {
     int i;
-    /* the functions, info, the 14 ids, OTHER, ALL, _VERSION */
+    /* the functions, info, the 14 ids, OTHER, ALL_METHODS, _VERSION */
     lua_createtable(L, 0, (int)(sizeof sm_lua_funcs / sizeof sm_lua_funcs[0]) + SM_METHOD_COUNT + 4);
     luaL_setfuncs(L, sm_lua_funcs, 0);
     sm_lua_push_info_cache(L); /* info: a closure over this state's cache */
@@ -491,7 +494,7 @@ SM_LUA_EXPORT int luaopen_sipmethods(lua_State *L)
     lua_pushinteger(L, (lua_Integer)SM_OTHER);
     lua_setfield(L, -2, "OTHER");
     lua_pushinteger(L, (lua_Integer)SM_ALL_METHODS);
-    lua_setfield(L, -2, "ALL");
+    lua_setfield(L, -2, "ALL_METHODS");
     lua_pushstring(L, sm_version());
     lua_setfield(L, -2, "_VERSION");
     return 1;

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- route.lua: the request policy of a small stateless proxy, for Kamailio's app_lua (KEMI).
 -- The method rules come from sipmethods; Kamailio does the SIP plumbing through KSR.* calls.
 -- Kamailio 5.6 on Debian embeds Lua 5.1: LUA_CPATH must reach the 5.1 build of sipmethods.so.

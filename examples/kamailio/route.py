@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # route.py: the request policy of a small stateless proxy, for Kamailio's app_python3 (KEMI).
 # The method rules come from sipmethods; Kamailio does the SIP plumbing through KSR.* calls.
 # Same job as route.lua and route.rb. Kamailio imports this file once, before it forks the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # route.rb: the request policy of a small stateless proxy, for Kamailio's app_ruby (KEMI).
 # The method rules come from sipmethods (the SWIG module: the C API without the sm_ prefix);
 # Kamailio does the SIP plumbing through KSR calls (sub-modules upper-cased: KSR::SL, KSR::PV).

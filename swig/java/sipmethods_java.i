@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Java (package sipmethods, class sipmethods): ids, sets, indexes and offsets are int (every
  * id fits: OTHER is 524288). Input is a byte[] (exact bytes, NUL included); the String
@@ -7,18 +8,24 @@
  * An SM_E* error throws sipmethods.ParseException (an IllegalArgumentException) with
  * getOffset(), getCode() and getName(); a null argument throws NullPointerException.
  * The JNI library is libsipmethods_jni, loaded from java.library.path, or from the file named
- * by the system property sipmethods.jni.
+ * by the system property sipmethods.jni. The common interface, ../sipmethods.i, is included at
+ * the end.
  */
+%module sipmethods
+
+%{
+#include "smw.h"
+%}
 
 %apply int { uint32_t };
 %apply int { size_t };
 
-/* byte[] in, read for exactly its length and released unchanged. */
-%typemap(jni) (const char *s, size_t n) "jbyteArray"
-%typemap(jtype) (const char *s, size_t n) "byte[]"
-%typemap(jstype) (const char *s, size_t n) "byte[]"
-%typemap(javain) (const char *s, size_t n) "$javainput"
-%typemap(in) (const char *s, size_t n) {
+/* A native string is a byte[], read for exactly its length and released unchanged. */
+%typemap(jni) (char *STRING, size_t LENGTH) "jbyteArray"
+%typemap(jtype) (char *STRING, size_t LENGTH) "byte[]"
+%typemap(jstype) (char *STRING, size_t LENGTH) "byte[]"
+%typemap(javain) (char *STRING, size_t LENGTH) "$javainput"
+%typemap(in) (char *STRING, size_t LENGTH) {
   jsize smw_len;
   if (!$input) {
     SWIG_JavaThrowException(jenv, SWIG_JavaNullPointerException, "null byte[]");
@@ -34,9 +41,8 @@
   }
   $2 = (size_t)smw_len;
 }
-%typemap(check) (const char *s, size_t n) ""
-%typemap(argout) (const char *s, size_t n) ""
-%typemap(freearg) (const char *s, size_t n) {
+%typemap(argout) (char *STRING, size_t LENGTH) ""
+%typemap(freearg) (char *STRING, size_t LENGTH) {
   if ($2 > 0)
     (*jenv)->ReleaseByteArrayElements(jenv, $input, (jbyte *)$1, JNI_ABORT);
 }
@@ -155,14 +161,14 @@ static jobject smw_java_record(JNIEnv *env, const smw_record *r)
 
 static void smw_java_throw(JNIEnv *env, const smw_error *e)
 {
-    char msg[160];
-    jstring jmsg, jname;
+    smw_text msg = smw_error_format(e->code, e->offset);
+    const char *name = sm_errname(e->code);
+    jstring jmsg, jname = NULL;
     jobject exc;
     if ((*env)->ExceptionCheck(env))
         return;
-    smw_error_message(e, msg, sizeof msg);
-    if ((jmsg = (*env)->NewStringUTF(env, msg)) == NULL
-        || (jname = (*env)->NewStringUTF(env, smw_error_name(e))) == NULL)
+    if ((jmsg = (*env)->NewStringUTF(env, msg.s)) == NULL
+        || (name != NULL && (jname = (*env)->NewStringUTF(env, name)) == NULL))
         return;
     exc = (*env)->NewObject(env, smw_j_parse, smw_j_parse_new, jmsg, (jint)e->code, jname, (jlong)e->offset);
     if (exc != NULL)
@@ -190,9 +196,18 @@ static void smw_java_throw(JNIEnv *env, const smw_error *e)
 %typemap(jstype) smw_names_tuple "String[]"
 %typemap(javaout) smw_names_tuple { return Records.texts($jnicall); }
 
+/* A text: a String (ASCII). */
+%typemap(jni) smw_text "jstring"
+%typemap(jtype) smw_text "String"
+%typemap(jstype) smw_text "String"
+%typemap(javaout) smw_text { return $jnicall; }
+%typemap(out) smw_text {
+  $result = (*jenv)->NewStringUTF(jenv, $1.s);
+}
+
 /* The exception is thrown here and pending when the wrapper returns; the wrapper goes on to
  * release its arguments. */
-%typemap(argout) smw_error *ERR {
+%typemap(argout) smw_error *err {
   if ($1->code == SMW_ENOMEM)
     SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "out of memory");
   else if ($1->code != 0)
@@ -232,3 +247,5 @@ static void smw_java_throw(JNIEnv *env, const smw_error *e)
   /** {@link #allow_parse(byte[])} of the UTF-8 bytes of s; offsets count those bytes. */
   public static Allow allow_parse(String s) { return allow_parse(utf8(s)); }
 %}
+
+%include "sipmethods.i"

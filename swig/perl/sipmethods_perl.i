@@ -1,14 +1,19 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Perl: a record is a hash reference, a tuple is the list of its values (call allow_parse and
  * methods in list context), a string is a byte string, "no result" is undef. An SM_E* error
  * dies with a sipmethods::ParseError object (message, code, name, offset; it stringifies to
  * its message). The version is $sipmethods::VERSION, as Perl's version checks expect
  * (`use sipmethods v0.1;`), not a constant sub VERSION, which would replace UNIVERSAL::VERSION.
+ * The common interface, ../sipmethods.i, is included at the end.
  */
+%module sipmethods
 
 %ignore VERSION;
 
 %{
+#include "smw.h"
+
 static SV *smw_perl_value(pTHX_ const smw_record *r, const smw_value *v)
 {
     switch (v->kind) {
@@ -49,12 +54,12 @@ static SV *smw_perl_record(pTHX_ const smw_record *r)
 /* A blessed sipmethods::ParseError for e. */
 static SV *smw_perl_error(pTHX_ const smw_error *e)
 {
-    char msg[160];
+    smw_text msg = smw_error_format(e->code, e->offset);
+    const char *name = sm_errname(e->code);
     HV *hv = newHV();
-    smw_error_message(e, msg, sizeof msg);
-    (void)hv_store(hv, "message", 7, newSVpv(msg, 0), 0);
+    (void)hv_store(hv, "message", 7, newSVpvn(msg.s, msg.n), 0);
     (void)hv_store(hv, "code", 4, newSViv(e->code), 0);
-    (void)hv_store(hv, "name", 4, newSVpv(smw_error_name(e), 0), 0);
+    (void)hv_store(hv, "name", 4, name != NULL ? newSVpv(name, 0) : newSV(0), 0);
     (void)hv_store(hv, "offset", 6, newSVuv((UV)e->offset), 0);
     return sv_bless(newRV_noinc((SV *)hv), gv_stashpv("sipmethods::ParseError", GV_ADD));
 }
@@ -124,7 +129,12 @@ static int smw_perl_uint(pTHX_ SV *sv, UV max, UV *out)
   smw_record_release(&$1);
 }
 
-%typemap(argout) smw_error *ERR {
+%typemap(out) smw_text {
+  $result = sv_2mortal(newSVpvn($1.s, $1.n));
+  argvi++;
+}
+
+%typemap(argout) smw_error *err {
   if ($1->code == SMW_ENOMEM) {
     SWIG_exception_fail(SWIG_MemoryError, "out of memory");
   } else if ($1->code != 0) {
@@ -143,3 +153,5 @@ sub offset { $_[0]{offset} }
 package sipmethods;
 our $VERSION = sipmethods::version();
 %}
+
+%include "sipmethods.i"

@@ -1,10 +1,15 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Ruby: a record is a Hash with Symbol keys, a tuple is an Array (set, exts = allow_parse(v)),
  * a string is a binary (ASCII-8BIT) String, "no result" is nil. An SM_E* error raises
  * Sipmethods::ParseError (a subclass of ArgumentError) with #offset, #code and #name.
+ * The common interface, ../sipmethods.i, is included at the end.
  */
+%module sipmethods
 
 %{
+#include "smw.h"
+
 static VALUE smw_rb_eParseError = Qnil;
 
 static VALUE smw_rb_value(const smw_record *r, const smw_value *v)
@@ -52,13 +57,12 @@ static VALUE smw_rb_record(const smw_record *r)
 
 static void smw_rb_raise(const smw_error *e)
 {
-    char msg[160];
-    VALUE exc;
-    smw_error_message(e, msg, sizeof msg);
-    exc = rb_exc_new_cstr(smw_rb_eParseError, msg);
+    smw_text msg = smw_error_format(e->code, e->offset);
+    const char *name = sm_errname(e->code);
+    VALUE exc = rb_exc_new(smw_rb_eParseError, msg.s, (long)msg.n);
     rb_iv_set(exc, "@offset", SIZET2NUM(e->offset));
     rb_iv_set(exc, "@code", INT2NUM(e->code));
-    rb_iv_set(exc, "@name", rb_str_new_cstr(smw_error_name(e)));
+    rb_iv_set(exc, "@name", name != NULL ? rb_str_new_cstr(name) : Qnil);
     rb_exc_raise(exc);
 }
 %}
@@ -86,7 +90,11 @@ static void smw_rb_raise(const smw_error *e)
   smw_record_release(&$1);
 }
 
-%typemap(argout) smw_error *ERR {
+%typemap(out) smw_text {
+  $result = rb_str_new($1.s, (long)$1.n);
+}
+
+%typemap(argout) smw_error *err {
   if ($1->code == SMW_ENOMEM)
     rb_raise(rb_eNoMemError, "out of memory");
   else if ($1->code != 0)
@@ -103,3 +111,5 @@ static void smw_rb_raise(const smw_error *e)
 /* Module#name and Object#methods belong to every Ruby module: keep them working. */
 %rename(method_name) sm_name;
 %rename(method_names) smw_methods;
+
+%include "sipmethods.i"

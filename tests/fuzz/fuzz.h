@@ -1,6 +1,6 @@
 /* Helpers shared by the libFuzzer targets of tests/fuzz: a property check that aborts,
  * an exactly-sized heap copy of the input (so ASan sees any over-read), and reference
- * versions of "token" and "lookup" written from SPEC.md §3, independent of the core's
+ * versions of "token" and "lookup" written from docs/spec.md §3, independent of the core's
  * character table and name matching. Each target is one small file that includes this. */
 #ifndef SM_FUZZ_H
 #define SM_FUZZ_H
@@ -69,8 +69,8 @@ static inline unsigned char ref_upper(unsigned char c)
     return c >= 'a' && c <= 'z' ? (unsigned char)(c - 'a' + 'A') : c;
 }
 
-/* The id SPEC.md §3 gives s[0..n): a table name (exactly, or ignoring ASCII case), else
- * SM_OTHER for a token, else 0. Walks sm_info_at, not the core's switch. */
+/* The id docs/spec.md §3 gives s[0..n): a table name (exactly, or ignoring ASCII case), else
+ * SM_OTHER for a token, else 0. Walks sm_info_at, not the core's hash table. */
 static inline uint32_t ref_lookup(const char *s, size_t n, int ignore_case)
 {
     size_t i, j;

@@ -1,24 +1,25 @@
-/* sm_classify: every span inside the buffer (start-line fields before the return value,
- * CSeq after it), tokens where tokens belong with the ids sm_lookup gives, failures that
- * leave nothing behind, and the same start line when the input is cut right after it. */
+/* sm_classify: every span inside the buffer (start-line fields before consumed, CSeq after
+ * it), tokens where tokens belong with the ids sm_lookup gives, failures that leave nothing
+ * behind, SM_EPARTIAL exactly when the input is cut, and the same start line (partial) when
+ * the input is cut right after it. */
 #include "fuzz.h"
 
-static void check_message(const char *buf, size_t len, int r, const sm_message *m)
+static void check_message(const char *buf, size_t len, int r, size_t off, const sm_message *m)
 {
     size_t end;
-    FUZZ_CHECK(r <= (int)len);
-    if (r < 0) {
+    FUZZ_CHECK(r <= 0 && r >= SM_ERROR_MIN && r != SM_EALLOW && r != SM_EFOLD && r != SM_ELETTER &&
+               r != SM_EARG);
+    if (r == SM_EPARTIAL)
+        FUZZ_CHECK(off == len && !m->has_cseq);
+    if (r < 0 && (r != SM_EPARTIAL || m->kind == 0)) {
         sm_message zero;
-        FUZZ_CHECK(r >= SM_ERROR_MIN && r != SM_EALLOW && r != SM_EFOLD && r != SM_ELETTER);
-        FUZZ_CHECK(m->kind == 0 && m->error_offset <= len);
+        FUZZ_CHECK(m->kind == 0 && off <= len);
         memset(&zero, 0, sizeof zero);
-        zero.error_offset = m->error_offset;
         FUZZ_CHECK(memcmp(&zero, m, sizeof zero) == 0);
         return;
     }
-    end = (size_t)r;
-    FUZZ_CHECK(r > 0 && buf[end - 1] == '\n');
-    FUZZ_CHECK(m->error_offset == 0);
+    end = m->consumed;
+    FUZZ_CHECK(end > 0 && end <= len && buf[end - 1] == '\n');
     FUZZ_CHECK(span_within(m->version, 0, end) && m->version.len >= 7);
     FUZZ_CHECK((buf[m->version.off] | 0x20) == 's' && (buf[m->version.off + 1] | 0x20) == 'i' &&
                (buf[m->version.off + 2] | 0x20) == 'p' && buf[m->version.off + 3] == '/');
@@ -53,15 +54,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *buf = fuzz_dup(data, size);
     sm_message m, line;
+    size_t off = (size_t)-1, off2 = (size_t)-1;
     int r;
     memset(&m, 0xa5, sizeof m); /* classify must reset what it reports */
-    r = sm_classify(buf, size, &m);
-    check_message(buf, size, r, &m);
-    if (r > 0) { /* the start line alone classifies the same, without the CSeq */
-        char *head = fuzz_dup(data, (size_t)r);
-        int r2 = sm_classify(head, (size_t)r, &line);
-        check_message(head, (size_t)r, r2, &line);
-        FUZZ_CHECK(r2 == r && line.kind == m.kind && line.has_cseq == 0);
+    r = sm_classify(buf, size, &m, &off);
+    check_message(buf, size, r, off, &m);
+    if (m.kind != 0) { /* the start line alone is a partial result: the same, without the CSeq */
+        char *head = fuzz_dup(data, m.consumed);
+        int r2 = sm_classify(head, m.consumed, &line, &off2);
+        check_message(head, m.consumed, r2, off2, &line);
+        FUZZ_CHECK(r2 == SM_EPARTIAL && line.consumed == m.consumed && line.kind == m.kind &&
+                   line.has_cseq == 0);
         FUZZ_CHECK(line.method_id == m.method_id && line.status == m.status);
         FUZZ_CHECK(memcmp(&line.method, &m.method, sizeof m.method) == 0);
         FUZZ_CHECK(memcmp(&line.uri, &m.uri, sizeof m.uri) == 0);

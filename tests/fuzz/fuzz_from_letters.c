@@ -1,4 +1,4 @@
-/* sm_from_letters(_at): each byte is the letter of exactly one table method (either case),
+/* sm_from_letters (with and without err_offset): each byte is the letter of exactly one table method (either case),
  * or the call fails at the first byte that is not, with offset < n. */
 #include "fuzz.h"
 
@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *s = fuzz_dup(data, size);
     uint32_t set = 0xdeadbeefu, set2 = 0xdeadbeefu, want = 0;
     size_t off = (size_t)-1, bad = size, i;
-    int r = sm_from_letters_at(s, size, &set, &off), r2 = sm_from_letters(s, size, &set2);
+    int r = sm_from_letters(s, size, &set, &off), r2 = sm_from_letters(s, size, &set2, NULL);
     for (i = 0; i < size && bad == size; i++) {
         uint32_t id = letter_id((unsigned char)s[i]);
         if (id == 0)

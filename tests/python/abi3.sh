@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The abi3 build (SIPMETHODS_LIMITED_API=1, what a cp310-abi3 wheel holds): builds it into
 # OUT with setup.py, checks that both extensions (_core and the optional _cli) were built,
 # then runs the pytest suite on it and imports it in the system interpreter (Kamailio's).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Imports sipmethods in whatever interpreter runs this and checks that it works; prints one
 JSON line. Run by ctest (python.system-import) and test_system_python.py under Debian's
 /usr/bin/python3, the interpreter Kamailio's app_python3 embeds."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Shared helpers for the Python suite: the shared vectors (tests/vectors/vectors.tsv).
 
 The suite imports whatever `sipmethods` is first on sys.path: the build tree under ctest
@@ -25,15 +26,22 @@ def unescape(field):
 
 
 def load_vectors():
-    """{group: [(line number, [fields as bytes or None])]}"""
+    """{group: [(source, [fields as bytes or None])]}; source names the JSON file the vector
+    comes from (the last `#@ FILE.json` line), its line in vectors.tsv, the group and the
+    input as escaped there, so that a failing vector says where it is."""
     groups = {}
+    origin = "?"
     with open(VECTORS, "rb") as f:
         for lineno, line in enumerate(f, 1):
             line = line.rstrip(b"\n")
+            if line.startswith(b"#@"):
+                origin = line[2:].strip().decode("ascii")
             if not line or line.startswith(b"#"):
                 continue
             group, *fields = line.split(b"\t")
-            groups.setdefault(group.decode("ascii"), []).append((lineno, [unescape(x) for x in fields]))
+            group = group.decode("ascii")
+            where = "%s:L%d:%s:%s" % (origin, lineno, group, fields[0][:60].decode("ascii"))
+            groups.setdefault(group, []).append((where, [unescape(x) for x in fields]))
     return groups
 
 
@@ -41,11 +49,11 @@ VECTOR_GROUPS = load_vectors() if VECTORS.exists() else {}
 
 
 def vectors(group):
-    """pytest parameters for one group, each identified by its line in vectors.tsv."""
+    """pytest parameters for one group, each identified by its source (load_vectors)."""
     rows = VECTOR_GROUPS.get(group, [])
     if not rows:
         return [pytest.param(None, marks=pytest.mark.skip(reason="no %s vectors in %s" % (group, VECTORS)))]
-    return [pytest.param(fields, id="L%d" % lineno) for lineno, fields in rows]
+    return [pytest.param(fields, id=where) for where, fields in rows]
 
 
 def text(b):

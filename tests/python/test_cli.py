@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """`python -m sipmethods` is the C command line: the same output and exit status, byte for byte.
 
 The C program to compare with is $SIPMETHODS_CLI (ctest sets it to the built `sipmethods`).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Object counts and traced memory stay flat over 100k calls, the failing ones included."""
 import gc
 import sys

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The type stubs: mypy.stubtest against the runtime, the enum members, and a strict mypy run."""
 import ast
 import os
@@ -80,7 +81,9 @@ def test_strict_mypy_on_typical_use(tmp_path):
             sipmethods.from_letters("IX")
         except sipmethods.ParseError as e:
             where: int = e.offset
-            what: str = e.code
+            what: Optional[str] = e.code
+        partial: bool = r.partial
+        every: Method = sipmethods.ALL_METHODS
     '''))
     r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
                         str(tmp_path / "cache"), str(src)], cwd=str(tmp_path), env=mypy_env(),

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The extension of this build imports in Debian's /usr/bin/python3 (3.11, the interpreter
 Kamailio's app_python3 embeds), not only in the Python that built it."""
 import json

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """8 threads call everything at once and get what one thread gets."""
 import sys
 import threading

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """One round of calls over every function, the failing ones included (threads, leaks)."""
 import sipmethods
 from sipmethods import Method, ParseError
@@ -10,10 +11,12 @@ MESSAGES = [
     b"INVITE <sip:a@b> SIP/2.0\r\n",           # SM_EURI
     "SIP/2.0 99 x\r\n",                         # SM_ESTATUS
     "SIP/2.0 200 \u00e9\ud800\r\n",             # unencodable: SM_EREASON
-    b"",                                         # SM_EEOL
+    b"",                                         # SM_EPARTIAL: no start line
+    b"INVITE sip:a@b SIP/2.0\r\nCSeq: 1 INV",     # partial result
+    "SIP/2.0 100 Trying\r\nVia: \ud800",         # partial result, unencodable
 ]
 NAMES = ["INVITE", b"BYE", "invite", "FOO", "", "INV ITE", "\ud800", "caf\u00e9", b"\xff", "UPDATE"]
-ALLOWS = ["INVITE, ACK,FOO", b"", "INVITE ACK", ",".join("X%d" % i for i in range(40)), "A\r\n"]
+ALLOWS = ["INVITE, ACK,FOO", b"", "INVITE ACK", ",".join("X%d" % i for i in range(40)), "A\r\n", "FOO, BA@R"]
 LETTERS = ["IABC", "", "IX", b"iu", "\ud800"]
 CODES = [180, 0, 499, -1, 10**30, 606]
 
@@ -44,6 +47,10 @@ def run_once():
     for code in CODES:
         out.append((sipmethods.reason(code), sipmethods.status_class(code), sipmethods.equivalent(code)))
     out.append(sipmethods.format_allow(Method.INVITE | Method.BYE))
+    try:
+        sipmethods.format_allow([Method.BYE, -1])
+    except ValueError as e:
+        out.append(str(e))
     out.append(sipmethods.from_id(8))
     out.append(sipmethods.from_id(2**70))
     for bad in (None, 1.5):
@@ -58,4 +65,4 @@ def run_once():
     return out
 
 
-CALLS_PER_ROUND = 4 * len(NAMES) + len(MESSAGES) + len(ALLOWS) + len(LETTERS) + 3 * len(CODES) + 3 + 4
+CALLS_PER_ROUND = 4 * len(NAMES) + len(MESSAGES) + len(ALLOWS) + len(LETTERS) + 3 * len(CODES) + 4 + 4

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """SIP request methods, their properties, a start-line classifier, the Allow header and
 the IANA response codes, backed by the sipmethods C core.
 
@@ -6,6 +7,7 @@ and ``Response`` are C struct sequences; every function is the C function itself
 (see docs/python.md).
 """
 
+import codecs
 import enum
 import re
 from typing import Dict, Optional, Tuple
@@ -13,6 +15,7 @@ from typing import Dict, Optional, Tuple
 from . import _core
 
 __all__ = [
+    "ALL_METHODS",
     "METHODS",
     "OTHER",
     "Method",
@@ -42,12 +45,13 @@ OTHER: int = _core.OTHER
 
 class ParseError(ValueError):
     """Malformed SIP input: ``offset`` is the byte offset of the error into the input
-    (UTF-8, surrogateescape, for a str), ``code`` the C core's error name (``"SM_EURI"``)."""
+    (UTF-8, surrogateescape, for a str), ``code`` the C core's error name (``"SM_EURI"``,
+    ``"SM_EPARTIAL"`` for input that ends before the start line does), None if it has none."""
 
     offset: int
-    code: str
+    code: Optional[str]
 
-    def __init__(self, message: str, offset: int = 0, code: str = "") -> None:
+    def __init__(self, message: str, offset: int = 0, code: Optional[str] = None) -> None:
         super().__init__(message)
         self.offset = offset
         self.code = code
@@ -69,7 +73,15 @@ def _method_field(member: int, field: str) -> object:
 
 
 class _MethodProperties(enum.IntFlag):
-    """The properties every single Method member carries (SPEC section 2)."""
+    """The properties every single Method member carries (docs/spec.md)."""
+
+    @property
+    def id(self) -> int:
+        return _method_field(self, "id")
+
+    @property
+    def index(self) -> int:
+        return _method_field(self, "index")
 
     @property
     def description(self) -> str:
@@ -132,6 +144,9 @@ method ids ($rmid); a set of methods is an OR of members."""
 #: The 14 methods in table order (the IANA registry order).
 METHODS: Tuple["Method", ...] = tuple(Method[row["name"]] for row in _METHOD_TABLE)
 
+#: The set of the 14 registered methods.
+ALL_METHODS: "Method" = Method(_core.ALL_METHODS)
+
 
 # ---- Status ----------------------------------------------------------------------------
 
@@ -181,7 +196,20 @@ Status.__doc__ = """The 75 response codes of the IANA registry (202 Accepted is 
 Request = _core.Request
 Response = _core.Response
 
-_core._register(Method, METHODS, ParseError)
+
+
+def _encode_error(exc: UnicodeError) -> Tuple[bytes, int]:
+    """The "sipmethods" codec error handler the C functions encode a str with when it has
+    lone surrogates: U+DC80..U+DCFF are their bytes (as surrogateescape), any other lone
+    surrogate is NUL, a byte no SIP element holds (docs/python.md)."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return bytes(ord(c) - 0xDC00 if "\udc80" <= c <= "\udcff" else 0 for c in bad), exc.end
+
+
+codecs.register_error("sipmethods", _encode_error)
+_core._register(Method, ParseError)
 
 # ---- the functions: the C functions themselves -----------------------------------------
 
@@ -197,4 +225,4 @@ reason = _core.reason
 status_class = _core.status_class
 equivalent = _core.equivalent
 
-del enum, re, Dict, Optional, Tuple
+del codecs, enum, re, Dict, Optional, Tuple

@@ -1,12 +1,13 @@
+# SPDX-License-Identifier: MIT
 # Type stubs for sipmethods. Method and Status are built at import time from the C core's
 # tables; their members are listed here for type checkers (tests/python/test_stubs.py runs
 # mypy.stubtest and compares these members with the runtime ones).
 import enum
-import sys
 from _typeshed import structseq
 from typing import Any, Final, Iterable, Optional, Tuple, Union, final
 
 __all__ = [
+    "ALL_METHODS",
     "METHODS",
     "OTHER",
     "Method",
@@ -33,8 +34,8 @@ OTHER: int
 
 class ParseError(ValueError):
     offset: int
-    code: str
-    def __init__(self, message: str, offset: int = 0, code: str = "") -> None: ...
+    code: Optional[str]
+    def __init__(self, message: str, offset: int = 0, code: Optional[str] = None) -> None: ...
 
 class Method(enum.IntFlag):
     INVITE = 1
@@ -52,6 +53,10 @@ class Method(enum.IntFlag):
     MESSAGE = 256
     UPDATE = 2048
     # Defined on single members; a combination of several raises AttributeError.
+    @property
+    def id(self) -> int: ...
+    @property
+    def index(self) -> int: ...
     @property
     def description(self) -> str: ...
     @property
@@ -78,6 +83,7 @@ class Method(enum.IntFlag):
     def letter(self) -> Optional[str]: ...
 
 METHODS: Tuple[Method, ...]
+ALL_METHODS: Method
 
 class Status(enum.IntEnum):
     TRYING = 100
@@ -166,11 +172,11 @@ class Status(enum.IntEnum):
 
 # C struct sequences (named, immutable tuples made in C), like os.stat_result.
 @final
-class Request(structseq[Any], Tuple[Optional[Method], str, str, str, Optional[int], Optional[Method], Optional[str], bool]):
-    if sys.version_info >= (3, 10):
-        __match_args__: Final = (
-            "method", "method_name", "uri", "version", "cseq", "cseq_method", "cseq_method_name", "cseq_mismatch",
-        )
+class Request(structseq[Any], Tuple[Optional[Method], str, str, str, Optional[int], Optional[Method], Optional[str], bool, bool]):
+    __match_args__: Final = (
+        "method", "method_name", "uri", "version", "cseq", "cseq_method", "cseq_method_name", "cseq_mismatch",
+        "partial",
+    )
     @property
     def method(self) -> Optional[Method]: ...
     @property
@@ -187,11 +193,12 @@ class Request(structseq[Any], Tuple[Optional[Method], str, str, str, Optional[in
     def cseq_method_name(self) -> Optional[str]: ...
     @property
     def cseq_mismatch(self) -> bool: ...
+    @property
+    def partial(self) -> bool: ...
 
 @final
-class Response(structseq[Any], Tuple[str, int, str, Optional[int], Optional[Method], Optional[str]]):
-    if sys.version_info >= (3, 10):
-        __match_args__: Final = ("version", "status", "reason", "cseq", "cseq_method", "cseq_method_name")
+class Response(structseq[Any], Tuple[str, int, str, Optional[int], Optional[Method], Optional[str], bool]):
+    __match_args__: Final = ("version", "status", "reason", "cseq", "cseq_method", "cseq_method_name", "partial")
     @property
     def version(self) -> str: ...
     @property
@@ -204,6 +211,8 @@ class Response(structseq[Any], Tuple[str, int, str, Optional[int], Optional[Meth
     def cseq_method(self) -> Optional[Method]: ...
     @property
     def cseq_method_name(self) -> Optional[str]: ...
+    @property
+    def partial(self) -> bool: ...
 
 _Text = Union[str, bytes]
 _Methods = Union[int, Iterable[int]]  # a Method, an int, or an iterable of Method

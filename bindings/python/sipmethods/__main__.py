@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """``python -m sipmethods``: the sipmethods command line (the same C program as the tool)."""
 import os
 import sys
@@ -8,8 +9,7 @@ def main() -> int:
     try:
         from sipmethods import _cli
     except ImportError as exc:
-        sys.stderr.write("sipmethods: the command line was not built with this package "
-                         "(it needs libpcap-dev when installing): %s\n" % exc)
+        sys.stderr.write("sipmethods: the command line was not built with this package: %s\n" % exc)
         return 2
     sys.stdout.flush()
     sys.stderr.flush()

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sipmethods._cli: the C command line (cli/) run in this process, for `python -m sipmethods`,
  * so that it is the same program with the same output as the installed `sipmethods`. */
 #define PY_SSIZE_T_CLEAN

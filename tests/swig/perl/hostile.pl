@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: MIT
 # Hostile input through the SWIG Perl module: wrong types, NUL, non-UTF-8, empty and 8 MB
 # strings, out-of-range numbers, and a leak check. Nothing may crash; every wrong argument
 # dies with SWIG's TypeError/OverflowError, every bad SIP input with a sipmethods::ParseError.
@@ -139,7 +140,7 @@ returns('from_letters("")', sub { sipmethods::from_letters('') }, 0);
     ok('allow_parse("") set', $RES[0], 0);
     ok('allow_parse("") exts', ref $RES[1] eq 'ARRAY' ? scalar @{ $RES[1] } : 'none', 0);
 }
-parse_error('classify("")', sub { sipmethods::classify('') }, 'SM_EEOL', 0);
+parse_error('classify("")', sub { sipmethods::classify('') }, 'SM_EPARTIAL', 0);
 returns('allow_format(0)', sub { sipmethods::allow_format(0) }, '');
 
 # --- 8 MB inputs. ---------------------------------------------------------------------------------
@@ -155,7 +156,7 @@ returns('from_letters(8 MB of A)', sub { sipmethods::from_letters($big) }, sipme
     ok('allow_parse(8 MB) one extension', ref $RES[1] eq 'ARRAY' ? scalar @{ $RES[1] } : 'none', 1);
     ok('allow_parse(8 MB) extension length', ref $RES[1] eq 'ARRAY' ? length $RES[1][0] : 'none', length $big);
 }
-parse_error('classify(8 MB)', sub { sipmethods::classify($big) }, 'SM_EEOL', 8388608);
+parse_error('classify(8 MB)', sub { sipmethods::classify($big) }, 'SM_EPARTIAL', 8388608);
 {
     my $m;
     my $err = raised(sub { $m = sipmethods::classify("INVITE sip:" . ('a' x 8388608) . "\@b SIP/2.0\r\n") });
@@ -214,7 +215,7 @@ wrong('strerror(2**32+1)', sub { sipmethods::strerror(2**32 + 1) });
 wrong('errname(2**32+1)', sub { sipmethods::errname(2**32 + 1) });
 returns('error_format(0, 0)', sub { sipmethods::error_format(0, 0) }, 'unknown error at byte 0');
 returns('error_format(-1, 2**32+1)', sub { sipmethods::error_format(-1, 2**32 + 1) },
-    'start line has no line end at byte 4294967297');
+    'message cut short: the input ends before its header block does at byte 4294967297');
 wrong('error_format(-1, -1)', sub { sipmethods::error_format(-1, -1) });
 wrong('error_format(2**32+1, 0)', sub { sipmethods::error_format(2**32 + 1, 0) });
 wrong('allow_format(-1)', sub { sipmethods::allow_format(-1) });

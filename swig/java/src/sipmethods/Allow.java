@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 package sipmethods;
 
 /** A parsed Allow header value ({@link sipmethods#allow_parse(byte[])}). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 package sipmethods;
 
 import java.util.Map;
@@ -6,7 +7,8 @@ import java.util.Map;
  * The start line and CSeq of a SIP message ({@link sipmethods#classify(byte[])}). Fields that
  * do not apply are null: method id, method, URI and CSeq mismatch for a response; status and
  * reason for a request; the CSeq fields without a CSeq header. Text is available as the exact
- * bytes ({@code get...Bytes}) and as a String decoded as UTF-8.
+ * bytes ({@code get...Bytes}) and as a String decoded as UTF-8. {@link #isPartial()} tells a
+ * message cut inside its header block from a complete one.
  */
 public final class Message {
     private final String kind;
@@ -20,6 +22,7 @@ public final class Message {
     private final Integer cseqMethodId;
     private final byte[] cseqMethod;
     private final Boolean cseqMismatch;
+    private final boolean partial;
     private final int consumed;
 
     private Message(Map<String, Object> m) {
@@ -35,6 +38,7 @@ public final class Message {
         cseqMethod = Records.bytes(m.get("cseq_method"));
         Object mismatch = m.get("cseq_mismatch");
         cseqMismatch = mismatch == null ? null : Records.flag(mismatch);
+        partial = Records.flag(m.get("partial"));
         consumed = Records.integer(m.get("consumed"));
     }
 
@@ -67,6 +71,13 @@ public final class Message {
     public byte[] getCseqMethodBytes() { return Records.copy(cseqMethod); }
     /** Request: whether the CSeq method differs from the request method (false without CSeq). */
     public Boolean getCseqMismatch() { return cseqMismatch; }
+    /**
+     * True when the input ended inside the header block before a complete CSeq line (a stream
+     * reader waits for more bytes): the start-line fields are set, the CSeq fields null. False
+     * on every complete message. Input cut before the start line's end throws a
+     * {@link ParseException} named {@code SM_EPARTIAL} instead.
+     */
+    public boolean isPartial() { return partial; }
     /** Bytes up to and including the start line's line end. */
     public int getConsumed() { return consumed; }
 
@@ -74,8 +85,8 @@ public final class Message {
     public String toString() {
         return isRequest()
             ? "Request(" + getMethod() + " " + getUri() + " " + getVersion() + ", cseq " + cseq + " "
-                + getCseqMethod() + ")"
+                + getCseqMethod() + ")" + (partial ? " (partial)" : "")
             : "Response(" + getVersion() + " " + status + " " + getReason() + ", cseq " + cseq + " "
-                + getCseqMethod() + ")";
+                + getCseqMethod() + ")" + (partial ? " (partial)" : "");
     }
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 package sipmethods;
 
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class MethodInfo {
     public String getRfc() { return rfc; }
     /** The IANA references. */
     public String[] getReferences() { return references.clone(); }
-    /** Kamailio's is_method_in() letter, "" when there is none (INFO). */
+    /** Kamailio's is_method_in() letter, null when there is none (INFO). */
     public String getLetter() { return letter; }
     public String getCategory() { return category; }
     /** "invite", "non-invite" or "none". */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 package sipmethods;
 
 /** Malformed SIP input: an {@code SM_E*} code of the C core and the byte offset of the error. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 package sipmethods;
 
 import java.util.Map;
