@@ -78,11 +78,6 @@ int args_parse(const cli_spec *spec, int argc, char **argv, const char **opt, in
 /* 1 if arg is "-h" or "--help". */
 int arg_is_help(const char *arg);
 
-/* Matches argv[*i] against option `name` ("--format"), written "--format=V" or "--format V":
- * 1 with *value set (and *i moved past a separate value), 0 if it is another argument,
- * -1 if the value is missing. (Used by cmd_classify.c until it adopts args_parse.) */
-int arg_value(int argc, char **argv, int *i, const char *name, const char **value);
-
 /* Reports a usage error of command cmd on stderr (printf-style) and returns CLI_USAGE. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
