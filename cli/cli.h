@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The sipmethods command-line tool: what its source files share.
  * Each command lives in its own cmd_*.c; the rest are the parts `classify` is built from.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs what sipmethods needs to build and test, and nothing that is already there.
 # The one list of packages: later work extends the arrays below, never a second script.
 # Usage: scripts/deps.sh [build|test]   (default: test, the superset)

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes the seed corpus of one fuzz target into a directory, one file per input.
 
 The inputs come from the shared test vectors (tests/vectors/vectors.tsv, or the JSON files
