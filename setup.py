@@ -110,9 +110,7 @@ setup(
             define_macros=macros,
             py_limited_api=LIMITED,
         ),
-        # `python -m sipmethods`: the C tool's own sources. Optional for now: the command
-        # line does not compile against the new core API yet (cli/cmd_classify.c); then
-        # `python -m sipmethods` says that it was not built.
+        # `python -m sipmethods`: the C tool's own sources.
         Extension(
             "sipmethods._cli",
             sources=["bindings/python/src/_cli.c"] + cmake_sources("cli", "SIPMETHODS_CLI_SOURCES")
@@ -120,7 +118,6 @@ setup(
             include_dirs=["core/include", "core/src", "cli"],
             define_macros=list(macros),
             py_limited_api=LIMITED,
-            optional=True,
         ),
     ],
     cmdclass={"build_ext": BuildExt},

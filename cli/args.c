@@ -72,19 +72,6 @@ int arg_is_help(const char *arg)
     return match(help_options, 1, argv, &i, &value) == MATCHED;
 }
 
-int arg_value(int argc, char **argv, int *i, const char *name, const char **value)
-{
-    const cli_option o = {name, 0, "VALUE"};
-    switch (match(&o, argc, argv, i, value)) {
-    case MATCHED:
-        return 1;
-    case NEEDS_VALUE:
-        return -1;
-    default:
-        return 0;
-    }
-}
-
 /* Reads the option argv[*i] (and its value) into opt[]: ARGS_RUN, or the exit status after
  * the help or a usage error. */
 static int option(const cli_spec *spec, int argc, char **argv, int *i, const char **opt)

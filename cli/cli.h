@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The sipmethods command-line tool: what its source files share.
  * Each command lives in its own cmd_*.c; the rest are the parts `classify` is built from.
@@ -5,6 +6,7 @@
 #ifndef SIPMETHODS_CLI_H
 #define SIPMETHODS_CLI_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -29,7 +31,8 @@ int cmd_list(int argc, char **argv);
 /* `info [--ignore-case] NAME`: the properties of one method. */
 int cmd_info(int argc, char **argv);
 
-/* `classify [--summary] [--filter BPF] [FILE...]`: one line per message, or counts. */
+/* `classify [--summary] [--filter BPF] [-c N] [-i IFACE | FILE...]`: one line per message,
+ * or counts. */
 int cmd_classify(int argc, char **argv);
 
 /* `allow VALUE`: an Allow header value parsed and formatted. */
@@ -76,11 +79,6 @@ int args_parse(const cli_spec *spec, int argc, char **argv, const char **opt, in
 /* 1 if arg is "-h" or "--help". */
 int arg_is_help(const char *arg);
 
-/* Matches argv[*i] against option `name` ("--format"), written "--format=V" or "--format V":
- * 1 with *value set (and *i moved past a separate value), 0 if it is another argument,
- * -1 if the value is missing. (Used by cmd_classify.c until it adopts args_parse.) */
-int arg_value(int argc, char **argv, int *i, const char *name, const char **value);
-
 /* Reports a usage error of command cmd on stderr (printf-style) and returns CLI_USAGE. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
@@ -104,47 +102,76 @@ void put_markdown(FILE *out, const char *s);
 /* ---- sip_split.c ---- */
 
 /* Finds the next raw SIP message in buf[*pos..len): skips line ends, then stores the message
- * in *msg and moves *pos past it; 1 if a message was found, 0 at the end of the input. */
-int sip_split_next(const char *buf, size_t len, size_t *pos, sm_span *msg);
+ * in *msg and moves *pos past it; 1 if a message was found, 0 at the end of the input. With
+ * `more` (the input goes on after len), only a message whose end the bytes read decide is
+ * found, and 0 means "read more". */
+int sip_split_next(const char *buf, size_t len, size_t *pos, sm_span *msg, int more);
 
-/* ---- packet_decode.c ---- */
+/* 1 if the line s[0..n) (line end excluded) looks like a request or status line. */
+int sip_start_line(const char *s, size_t n);
 
-/* Finds the UDP payload of a captured frame of link type dlt (Ethernet, Linux SLL/SLL2, raw IP);
- * 1 with *payload and *n set, 0 if the frame is not (the first fragment of) an IPv4/IPv6 UDP datagram. */
-int udp_payload(int dlt, const unsigned char *frame, size_t caplen,
-                const unsigned char **payload, size_t *n);
+/* 1 with *value set if the header line s[0..n) (line end excluded) is Content-Length (or "l")
+ * with a value of 1 to 9 digits. */
+int sip_content_length(const char *s, size_t n, size_t *value);
 
-/* 1 if link type dlt is one udp_payload decodes. */
-int dlt_supported(int dlt);
+/* ---- input.c, capture.c / capture_off.c, pcap_input.c: reading messages ---- */
 
-/* ---- input.c, pcap_input.c: reading messages ---- */
+/* The transport a message was read from (raw inputs have none). */
+enum {
+    CLI_TRANSPORT_NONE, CLI_TRANSPORT_UDP, CLI_TRANSPORT_TCP, CLI_TRANSPORT_SCTP,
+    CLI_TRANSPORT_WS, CLI_TRANSPORT_HEP, CLI_TRANSPORT_COUNT
+};
+
+/* Flags of a message read from a capture. */
+#define CLI_MSG_TRUNCATED 1u /* bytes of it were not captured (snap length, gap, lost fragment) */
+#define CLI_MSG_NO_LENGTH 2u /* a stream message without Content-Length (RFC 3261 §18.3) */
 
 /* One SIP message handed to a message callback. */
 typedef struct cli_msg {
-    const char *source;      /* the input's name: a path, or "-" for stdin */
+    const char *source;      /* the input's name: a path, "-" for stdin, or the interface */
     unsigned long number;    /* raw input: message number; capture: frame number (both from 1) */
     const char *data;
     size_t len;
+    int transport;           /* CLI_TRANSPORT_* */
+    unsigned flags;          /* CLI_MSG_* */
 } cli_msg;
 
-typedef void (*cli_msg_fn)(void *ctx, const cli_msg *msg);
+/* Takes one message; 0 to go on reading, nonzero to stop. */
+typedef int (*cli_msg_fn)(void *ctx, const cli_msg *msg);
+
+/* Set (by a signal handler) to stop reading at the next message or frame. */
+extern volatile sig_atomic_t cli_interrupted;
 
 /* Calls fn for every SIP message of the input at path ("-": stdin), raw or a pcap/pcapng capture
- * (whose packets filter, a BPF expression or NULL, selects); 0, or -1 after reporting an IO error. */
+ * (whose packets filter, a BPF expression or NULL, selects); 0, or -1 after reporting an error. */
 int input_each(const char *path, const char *filter, cli_msg_fn fn, void *ctx);
 
 /* 1 if the n bytes at head start a pcap file (by its magic number) or a pcapng file (by the
  * section header's block type and byte-order magic, the first 12 bytes). */
 int capture_magic(const unsigned char *head, size_t n);
 
-/* Calls fn for each UDP payload of the capture read from fp (which it closes) that is not only
- * line ends (a keepalive); 0, or -1 after reporting an error on stderr. */
-int capture_each(FILE *fp, const char *name, const char *filter, cli_msg_fn fn, void *ctx);
+/* Calls fn for each SIP message of the capture read from fd (its first n_head bytes head[]
+ * already read), frames selected by filter (a BPF expression) or all when NULL; 0, or -1 after
+ * reporting an error on stderr. */
+int capture_each(int fd, const char *name, const unsigned char *head, size_t n_head,
+                 const char *filter, cli_msg_fn fn, void *ctx);
+
+/* Captures live on interface iface (frames selected by filter, or all) and calls fn for each SIP
+ * message, until fn asks to stop or cli_interrupted; 0, or -1 after reporting an error. */
+int live_each(const char *iface, const char *filter, cli_msg_fn fn, void *ctx);
+
+/* Makes the live capture in progress, if any, return soon (async-signal-safe). */
+void live_interrupt(void);
 
 /* ---- msg_line.c ---- */
 
-/* Writes the one-line report of a message classified by sm_classify (rc its result). */
-void msg_line(FILE *out, const cli_msg *msg, const sm_message *m, int rc);
+/* Writes the one-line report of a message classified by sm_classify (rc its result, err_offset
+ * its error offset). */
+void msg_line(FILE *out, const cli_msg *msg, const sm_message *m, int rc, size_t err_offset);
+
+/* 1 if the message is reported truncated: bytes of it were not captured, or sm_classify gave
+ * the partial result of SM_EPARTIAL (a start line, then the input ended before a CSeq). */
+int msg_truncated(const cli_msg *msg, const sm_message *m, int rc);
 
 /* ---- summary.c ---- */
 

@@ -1,14 +1,21 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading one input (a file or stdin): raw SIP messages, or a pcap/pcapng capture by its magic. */
-#define _POSIX_C_SOURCE 200809L /* fmemopen */
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
-#include <stdio.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
 /* Bytes read to tell a capture from raw text. */
 #define HEAD_LEN 12
+/* Raw messages: bytes read at a time, and the longest message held. */
+#define RAW_READ 65536u
+#define RAW_MAX (16u << 20)
+
+volatile sig_atomic_t cli_interrupted;
 
 /* The 32-bit number at p, in big-endian order. */
 static unsigned long be32(const unsigned char *p)
@@ -34,91 +41,118 @@ int capture_magic(const unsigned char *head, size_t n)
            (be32(head + 8) == 0x1a2b3c4dul || be32(head + 8) == 0x4d3c2b1aul);
 }
 
-/* Reads the rest of fp after its first n_head bytes head[]; the whole content, or NULL
- * (errno set) on a read error or when out of memory. */
-static char *slurp(FILE *fp, const unsigned char *head, size_t n_head, size_t *len)
+/* Reads up to cap bytes of fd into buf (fewer only at the end of the input): the count, or -1
+ * (errno set) on a read error or an interrupt. */
+static ssize_t read_full(int fd, void *buf, size_t cap)
 {
-    size_t cap = 65536, n = n_head, got;
-    char *buf = malloc(cap), *bigger;
-    if (!buf)
-        return NULL;
-    memcpy(buf, head, n_head);
-    while ((got = fread(buf + n, 1, cap - n, fp)) > 0) {
-        n += got;
-        if (n < cap)
+    size_t n = 0;
+    while (n < cap) {
+        ssize_t got = read(fd, (char *)buf + n, cap - n);
+        if (got < 0 && errno == EINTR && !cli_interrupted)
             continue;
-        bigger = cap < (size_t)-1 / 2 ? realloc(buf, cap *= 2) : NULL;
-        if (!bigger) {
-            free(buf);
-            errno = ENOMEM;
-            return NULL;
-        }
-        buf = bigger;
+        if (got < 0)
+            return -1;
+        if (got == 0)
+            break;
+        n += (size_t)got;
     }
-    if (ferror(fp)) {
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
+    return (ssize_t)n;
 }
 
-/* Hands each raw message of buf[0..len) to fn, numbered from 1. */
-static void raw_each(const char *name, const char *buf, size_t len, cli_msg_fn fn, void *ctx)
+/* Hands the messages of buf[*pos..len) that are complete (all of them at the end of the
+ * input) to fn, numbered on from *number; 1 once fn asked to stop. */
+static int raw_messages(const char *name, const char *buf, size_t len, size_t *pos, int more,
+                        unsigned long *number, cli_msg_fn fn, void *ctx)
 {
-    size_t pos = 0;
     sm_span span;
     cli_msg msg;
     msg.source = name;
-    msg.number = 0;
-    while (sip_split_next(buf, len, &pos, &span)) {
-        msg.number++;
+    msg.transport = CLI_TRANSPORT_NONE;
+    msg.flags = 0;
+    while (!cli_interrupted && sip_split_next(buf, len, pos, &span, more)) {
+        msg.number = ++*number;
         msg.data = buf + span.off;
         msg.len = span.len;
-        fn(ctx, &msg);
+        if (fn(ctx, &msg) != 0)
+            return 1;
     }
+    return 0;
 }
 
-/* Reads a capture held in memory buf[0..len) through a memory stream. */
-static int memory_capture(const char *name, char *buf, size_t len, const char *filter,
-                          cli_msg_fn fn, void *ctx)
+/* Reads raw messages from fd (its first n_head bytes head[] read already) as a stream: each
+ * message goes out once the bytes read decide where it ends. Memory holds the message being
+ * read (RAW_MAX bytes at most: a longer one goes out as it is). 0, or -1 after an error. */
+static int raw_input(int fd, const char *path, const unsigned char *head, size_t n_head,
+                     cli_msg_fn fn, void *ctx)
 {
-    FILE *mem = fmemopen(buf, len, "rb");
-    if (!mem) {
-        fprintf(stderr, "sipmethods classify: %s: %s\n", name, strerror(errno));
+    size_t cap = RAW_READ > n_head ? RAW_READ : n_head, len = n_head, pos = 0;
+    unsigned long number = 0;
+    char *buf = malloc(cap);
+    int eof = 0, rc = 0;
+    if (!buf) {
+        fprintf(stderr, "sipmethods classify: %s: out of memory\n", path);
         return -1;
     }
-    return capture_each(mem, name, filter, fn, ctx);
+    memcpy(buf, head, n_head);
+    while (!raw_messages(path, buf, len, &pos, !eof, &number, fn, ctx) && !eof &&
+           !cli_interrupted) {
+        ssize_t got;
+        memmove(buf, buf + pos, len - pos); /* keep the message being read at the front */
+        len -= pos;
+        pos = 0;
+        if (len == cap && cap < RAW_MAX) {
+            char *bigger = realloc(buf, cap * 2 < RAW_MAX ? cap * 2 : RAW_MAX);
+            if (!bigger) {
+                fprintf(stderr, "sipmethods classify: %s: out of memory\n", path);
+                rc = -1;
+                break;
+            }
+            buf = bigger;
+            cap = cap * 2 < RAW_MAX ? cap * 2 : RAW_MAX;
+        } else if (len == cap) { /* a message longer than RAW_MAX: out as it is */
+            if (raw_messages(path, buf, len, &pos, 0, &number, fn, ctx))
+                break;
+            continue;
+        }
+        fflush(stdout); /* about to wait: the lines so far go out */
+        got = read(fd, buf + len, cap - len);
+        if (got < 0 && errno == EINTR && !cli_interrupted)
+            continue;
+        if (got < 0) {
+            if (!cli_interrupted) {
+                fprintf(stderr, "sipmethods classify: %s: %s\n", path, strerror(errno));
+                rc = -1;
+            }
+            break;
+        }
+        eof = got == 0;
+        len += (size_t)got;
+    }
+    free(buf);
+    return rc;
 }
 
 int input_each(const char *path, const char *filter, cli_msg_fn fn, void *ctx)
 {
     unsigned char head[HEAD_LEN];
-    int is_stdin = strcmp(path, "-") == 0, rc = 0;
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    size_t n_head, len = 0;
-    long at;
-    char *buf;
-    if (!fp) {
+    int is_stdin = strcmp(path, "-") == 0, rc;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
+    ssize_t n_head;
+    if (fd < 0) {
         fprintf(stderr, "sipmethods classify: %s: %s\n", path, strerror(errno));
         return -1;
     }
-    /* A seekable file goes to libpcap as it is; stdin and pipes are read into memory first. */
-    at = is_stdin ? -1 : ftell(fp);
-    n_head = fread(head, 1, sizeof head, fp);
-    if (at == 0 && capture_magic(head, n_head) && fseek(fp, 0, SEEK_SET) == 0)
-        return capture_each(fp, path, filter, fn, ctx);
-    buf = slurp(fp, head, n_head, &len);
-    if (!buf)
-        fprintf(stderr, "sipmethods classify: %s: %s\n", path, strerror(errno));
+    n_head = read_full(fd, head, sizeof head);
+    if (n_head < 0) {
+        rc = cli_interrupted ? 0 : -1;
+        if (rc < 0)
+            fprintf(stderr, "sipmethods classify: %s: %s\n", path, strerror(errno));
+    } else if (capture_magic(head, (size_t)n_head)) {
+        rc = capture_each(fd, path, head, (size_t)n_head, filter, fn, ctx);
+    } else {
+        rc = raw_input(fd, path, head, (size_t)n_head, fn, ctx);
+    }
     if (!is_stdin)
-        fclose(fp);
-    if (!buf)
-        return -1;
-    if (capture_magic(head, n_head))
-        rc = memory_capture(path, buf, len, filter, fn, ctx);
-    else
-        raw_each(path, buf, len, fn, ctx);
-    free(buf);
+        close(fd);
     return rc;
 }

@@ -1,9 +1,13 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The one-line report of a classified message, tab-separated:
- *   SOURCE:N  request   METHOD  URI     VERSION  CSEQ  [extension] [cseq-mismatch]
- *   SOURCE:N  response  STATUS  REASON  VERSION  CSEQ
- *   SOURCE:N  error     SM_E*   OFFSET  MESSAGE
- * CSEQ is "cseq=NUMBER METHOD", or "cseq=-" without a CSeq header.
+ *   SOURCE:N  request   METHOD  URI     VERSION  CSEQ  [FLAGS]
+ *   SOURCE:N  response  STATUS  REASON  VERSION  CSEQ  [FLAGS]
+ *   SOURCE:N  error     SM_E*   OFFSET  MESSAGE        [FLAGS]
+ * CSEQ is "cseq=NUMBER METHOD", or "cseq=-" without a complete CSeq header. FLAGS, in this
+ * order: extension and cseq-mismatch (requests), truncated (bytes of the message were not
+ * captured, or its start line was read but the header block was cut before a CSeq: the
+ * partial result of SM_EPARTIAL), no-content-length (a stream message without one).
  */
 #include <stdio.h>
 #include <string.h>
@@ -27,13 +31,29 @@ static void cseq(FILE *out, const cli_msg *msg, const sm_message *m)
     span(out, msg, m->cseq_method);
 }
 
-void msg_line(FILE *out, const cli_msg *msg, const sm_message *m, int rc)
+/* Writes the flags that hold of any message, then the line end. */
+static void end_line(FILE *out, const cli_msg *msg, const sm_message *m, int rc)
+{
+    if (msg_truncated(msg, m, rc))
+        fputs("\ttruncated", out);
+    if (msg->flags & CLI_MSG_NO_LENGTH)
+        fputs("\tno-content-length", out);
+    putc('\n', out);
+}
+
+int msg_truncated(const cli_msg *msg, const sm_message *m, int rc)
+{
+    return (msg->flags & CLI_MSG_TRUNCATED) || (rc == SM_EPARTIAL && m->kind != 0);
+}
+
+void msg_line(FILE *out, const cli_msg *msg, const sm_message *m, int rc, size_t err_offset)
 {
     put_tsv(out, msg->source, strlen(msg->source));
     fprintf(out, ":%lu\t", msg->number);
-    if (rc < 0) {
-        fprintf(out, "error\t%s\t%lu\t%s\n", sm_errname(rc), (unsigned long)m->error_offset,
+    if (m->kind == 0) {
+        fprintf(out, "error\t%s\t%lu\t%s", sm_errname(rc), (unsigned long)err_offset,
                 sm_strerror(rc));
+        end_line(out, msg, m, rc);
         return;
     }
     if (m->kind == SM_REQUEST) {
@@ -53,5 +73,5 @@ void msg_line(FILE *out, const cli_msg *msg, const sm_message *m, int rc)
         fputs("\textension", out);
     if (m->kind == SM_REQUEST && m->cseq_mismatch)
         fputs("\tcseq-mismatch", out);
-    putc('\n', out);
+    end_line(out, msg, m, rc);
 }

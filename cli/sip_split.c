@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Splitting a raw file into SIP messages.
  *
@@ -5,7 +6,8 @@
  * looks like a start line ("SIP/x.y SP ..." or "TOKEN SP ... SP SIP/x.y"), or at the end of
  * the input, except when its header block ends with an empty line and holds a Content-Length
  * (or compact "l") header: then it ends after that many bytes of body (fewer at the end of
- * the input), whatever they hold.
+ * the input), whatever they hold. Read as a stream, a message goes out once the bytes read
+ * decide where it ends.
  */
 #include <stddef.h>
 
@@ -40,8 +42,7 @@ static int is_version(const char *s, size_t n)
     return digits > 0 && i == n;
 }
 
-/* 1 if the line s[0..n) (line end excluded) looks like a request or status line. */
-static int is_start_line(const char *s, size_t n)
+int sip_start_line(const char *s, size_t n)
 {
     size_t i, last_sp;
     for (last_sp = n; last_sp > 0 && s[last_sp - 1] != ' '; last_sp--)
@@ -68,21 +69,19 @@ static size_t line_len(const char *buf, size_t p, size_t end)
     return e - p;
 }
 
-/* 1 with *value set if the header line s[0..n) is Content-Length (or "l") with a value of
- * 1 to 9 digits. */
-static int content_length(const char *s, size_t n, size_t *value)
+int sip_content_length(const char *s, size_t n, size_t *value)
 {
     static const char name[] = "content-length";
-    size_t i = 0, k, v = 0, digits = 0;
-    while (i < n && s[i] != ':' && s[i] != ' ' && s[i] != '\t')
-        i++;
-    if (i == 1 && (s[0] | 0x20) != 'l')
+    size_t i, v = 0, digits = 0;
+    if (n == 0)
         return 0;
-    if (i != 1 && i != sizeof name - 1)
-        return 0;
-    for (k = 0; i > 1 && k < i; k++)
-        if ((s[k] | 0x20) != name[k])
-            return 0;
+    if ((s[0] | 0x20) == 'l') { /* the compact form */
+        i = 1;
+    } else {
+        for (i = 0; i < sizeof name - 1; i++) /* most header names differ within a few bytes */
+            if (i == n || (s[i] | 0x20) != name[i])
+                return 0;
+    }
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
         i++;
     if (i == n || s[i++] != ':')
@@ -99,16 +98,26 @@ static int content_length(const char *s, size_t n, size_t *value)
     return 1;
 }
 
-/* Stores the message buf[start..stop) in *msg, moves *pos to stop; 1. */
-static int cut(sm_span *msg, size_t *pos, size_t start, size_t stop)
+/* Stores the message buf[start..stop) in *msg and moves *pos to stop: 1; or 0 (nothing moved)
+ * when `more` input is to come and the message is not `closed` (its end is not decided by the
+ * bytes read). */
+static int cut(sm_span *msg, size_t *pos, size_t start, size_t stop, int more, int closed)
 {
+    if (more && !closed)
+        return 0;
     msg->off = start;
     msg->len = stop - start;
     *pos = stop;
     return 1;
 }
 
-int sip_split_next(const char *buf, size_t len, size_t *pos, sm_span *msg)
+/* 1 if the line that ends at end (line_end) is complete: its LF was read. */
+static int complete(const char *buf, size_t end)
+{
+    return end > 0 && buf[end - 1] == '\n';
+}
+
+int sip_split_next(const char *buf, size_t len, size_t *pos, sm_span *msg, int more)
 {
     size_t start = *pos, p, end = len, n, clen = 0;
     int has_clen = 0;
@@ -124,20 +133,20 @@ int sip_split_next(const char *buf, size_t len, size_t *pos, sm_span *msg)
         n = line_len(buf, p, end);
         if (n == 0)
             break;
-        if (is_start_line(buf + p, n))
-            return cut(msg, pos, start, p); /* the header block has no end */
+        if (sip_start_line(buf + p, n)) /* the header block has no end */
+            return cut(msg, pos, start, p, more, complete(buf, end));
         if (!has_clen)
-            has_clen = content_length(buf + p, n, &clen);
+            has_clen = sip_content_length(buf + p, n, &clen);
     }
-    if (p == len)
-        return cut(msg, pos, start, len);
+    if (p == len || (more && !complete(buf, end)))
+        return cut(msg, pos, start, len, more, 0);
     if (has_clen)
-        return cut(msg, pos, start, clen < len - end ? end + clen : len);
+        return cut(msg, pos, start, clen < len - end ? end + clen : len, more, clen <= len - end);
     /* No Content-Length: the body runs up to the next start line. */
     for (p = end; p < len; p = end) {
         end = line_end(buf, len, p);
-        if (is_start_line(buf + p, line_len(buf, p, end)))
+        if (sip_start_line(buf + p, line_len(buf, p, end)))
             break;
     }
-    return cut(msg, pos, start, p);
+    return cut(msg, pos, start, p, more, p < len && complete(buf, end));
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Writing text into the output formats: TSV fields, JSON strings, CSV fields, Markdown cells. */
 #include <stdio.h>
 #include <string.h>

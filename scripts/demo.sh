@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The main job: install what is missing, build, show the method table and classify the samples.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs what sipmethods needs to build and test, and nothing that is already there.
 # The one list of packages: later work extends the arrays below, never a second script.
 # Usage: scripts/deps.sh [build|test]   (default: test, the superset)
@@ -21,6 +22,7 @@ apt_test=(
   python3-dev python3-venv python3-pytest
   kamailio kamailio-lua-modules kamailio-python3-modules kamailio-ruby-modules
   sip-tester sipsak
+  tshark tcpdump
   debhelper dh-lua dh-python dpkg-dev fakeroot lintian pybuild-plugin-pyproject python3-all-dev
   python3-setuptools git
 )
@@ -41,6 +43,11 @@ for p in "${apt_want[@]}"; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "deps: installing ${missing[*]}"
+  # tshark's package asks whether non-root users may capture: answered no, beforehand.
+  if printf '%s\n' "${missing[@]}" | grep -qx tshark; then
+    echo "wireshark-common wireshark-common/install-setuid boolean false" |
+      $sudo debconf-set-selections
+  fi
   $sudo apt-get update -qq
   # tshark asks whether non-root users may capture: no (and no question).
   echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo debconf-set-selections

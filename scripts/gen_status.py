@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes core/src/status.def from core/data/iana-sip-response-codes.csv (the IANA registry).
 
 Usage: gen_status.py CSV [OUT]   (OUT defaults to stdout; a test diffs it against the committed file)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Every test: install what is missing, build every layer, run ctest (the one runner).
 # Extra arguments go to ctest, e.g. `scripts/test.sh -L lua`.
 set -euo pipefail

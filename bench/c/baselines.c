@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #define _GNU_SOURCE /* memmem */
 /* Baselines, compiled apart from bench.c (no inlining into the timing loops, as for the
  * library's functions). The method names come from core/src/methods.def, not copies. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The baselines sm_lookup and sm_classify are measured against (bench/README.md). */
 #ifndef SM_BENCH_BASELINES_H
 #define SM_BENCH_BASELINES_H

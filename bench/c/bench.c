@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sm_lookup and sm_classify against their baselines (bench/README.md).
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cmake -DKEYS=<preprocessed gperf_keys.h> -DHEAD=<gperf_head.gperf> -DTAIL=<gperf_tail.gperf> -DOUT=<file> -P
 # Writes gperf's input: the head, one "NAME, SM_NAME" line per KEY(NAME) of KEYS, the tail.
 file(READ ${KEYS} _keys)

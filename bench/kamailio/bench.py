@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Kamailio CPU time per request: the Lua route with sipmethods vs the same route in plain Lua.
 
     bench/kamailio/bench.py --module-dir BUILD/lua/5.1 [--requests 20000] [--rate 2000] [--rounds 3]

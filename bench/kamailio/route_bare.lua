@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- route_bare.lua: the baseline for the benchmark: every request gets the same 200 with Allow,
 -- no decision at all. What the two real routes cost beyond this is their script work.
 function ksr_request_route()

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- route_micro.lua: the script work alone, without Kamailio. Runs ksr_request_route of
 -- examples/kamailio/route.lua and bench/kamailio/route_plain.lua against a stub KSR (each call
 -- returns what Kamailio would for the request), per request kind, and prints ns per request.

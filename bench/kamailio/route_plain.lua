@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- route_plain.lua: examples/kamailio/route.lua written without sipmethods, for the benchmark.
 -- Same decisions, same replies; the method rules are plain Lua tables and string compares.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: MIT
 # sipmethods::lookup (SWIG) against Perl's own hash lookup and a no-op sub, for the record.
 # Best of ROUNDS interleaved rounds, ns per call (loop included).
 # Usage: PERL5LIB=<build>/swig/perl perl bench/swig/bench_lookup.pl [ROUNDS] [CALLS]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sipmethods.lookup (SWIG) against Ruby's own Hash lookup, for the record.
 # Best of ROUNDS interleaved rounds, ns per call (loop included).
 # Usage: ruby -I <build>/swig/ruby bench/swig/bench_lookup.rb [ROUNDS] [CALLS]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sipmethods: the SIP request methods, their properties, a start-line classifier,
  * the Allow header and the IANA response codes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Allow header values (RFC 3261 §20.5): Method *(COMMA Method), LWS and folds around commas. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Character classes of RFC 3261 §25.1: one 256-entry table, one lookup per byte. */
 #include "internal.h"
 

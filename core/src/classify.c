@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Start line (RFC 3261 §7.1, §7.2) and CSeq (§20.16) of a raw SIP message.
  * The rules where RFC 3261 leaves room are in docs/spec.md §4. */
 #include <string.h>

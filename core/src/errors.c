@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Error codes: names, messages and the one wording of a parse error. */
 #include <stdio.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal declarations shared by the core's sources; never installed. */
 #ifndef SM_INTERNAL_H
 #define SM_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Token -> method: sm_lookup and its relatives. The hot path and the key layout are in
  * lookup_inline.h; this file holds the slot table (generated from methods.def) and the cold
  * paths. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The core's token -> method hot path, inline. lookup.c builds sm_lookup from it, and the
  * Python and Lua bindings inline it into their own lookup functions, which saves a call per
  * lookup (bench/README.md). Internal: never installed; the table is lookup.c's.

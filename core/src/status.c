@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The IANA "Response Codes" registry (status.def) and RFC 3261 §8.1.3.2. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The method table, built from methods.def, and the id <-> entry mappings. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Counting checks case by case, and the closing "N passed, N failed" line. */
 #ifndef SM_TEST_CHECK_H
 #define SM_TEST_CHECK_H

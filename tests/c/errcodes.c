@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "errcodes.h"
 
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The SM_E* codes by name, as the vectors write them ("OK" is 0). */
 #ifndef SM_TEST_ERRCODES_H
 #define SM_TEST_ERRCODES_H

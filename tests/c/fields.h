@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading and comparing the fields of one vector (the current check case). */
 #ifndef SM_TEST_FIELDS_H
 #define SM_TEST_FIELDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One runner per vector group: checks one record (fields as in tests/vectors/README.md). */
 #ifndef SM_TEST_GROUPS_H
 #define SM_TEST_GROUPS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Runners for the Allow groups: allow_parse and allow_format. */
 #include <stdint.h>
 #include <string.h>

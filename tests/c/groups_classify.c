@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Runner for the classify group: every field of sm_message and the return value. */
 #include <string.h>
 

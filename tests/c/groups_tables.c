@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Runners for the table-like groups: method, lookup, letters, reject, status. */
 #include <stdint.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Memory whose readable part ends at a page that faults on any access. */
 #ifndef SM_TEST_GUARD_H
 #define SM_TEST_GUARD_H

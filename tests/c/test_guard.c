@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Every vector input, and every prefix of it, placed so that it ends at a PROT_NONE page, through
  * every entry point that takes bytes: reading one byte past n faults. argv[1] is vectors.tsv. */
 #define _POSIX_C_SOURCE 200809L

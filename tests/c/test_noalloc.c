@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Runs every vector with malloc, calloc and realloc armed to abort: the core must allocate nothing.
  * glibc only: the interposers hand out memory from __libc_malloc and friends while disarmed. */
 #define _POSIX_C_SOURCE 200809L

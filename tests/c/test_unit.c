@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The C unit tests; prints "N passed, N failed". */
 #include "check.h"
 #include "unit.h"

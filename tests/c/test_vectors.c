@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Checks every vector of vectors.tsv (argv[1]) against the C API. */
 #include "vectors.h"
 

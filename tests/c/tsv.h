@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reads vectors.tsv (tests/vectors/README.md): records of unescaped, binary-safe fields. */
 #ifndef SM_TEST_TSV_H
 #define SM_TEST_TSV_H

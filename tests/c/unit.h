@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The C unit tests: what the shared vectors cannot say. Each function checks one subject. */
 #ifndef SM_TEST_UNIT_H
 #define SM_TEST_UNIT_H

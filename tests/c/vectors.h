@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Runs every vector of vectors.tsv against the C API. */
 #ifndef SM_TEST_VECTORS_H
 #define SM_TEST_VECTORS_H

@@ -1,12 +1,10 @@
-#!/usr/bin/env python3
-"""Tests of the sipmethods CLI, one group per ctest entry.
+# SPDX-License-Identifier: MIT
+"""Tests of the sipmethods commands and of classify on raw messages (pytest; the capture
+suites are test_captures.py, test_tcp.py, test_encapsulations.py, test_tshark.py).
 
-usage: test_cli.py GROUP --cli PATH --make-captures PATH --examples DIR --work DIR
-
-Expected values are written from SPEC.md (§1, §2, §4) and cli/README.md, never taken from the
-program under test.
+Expected values are written from docs/spec.md and cli/README.md, never taken from the program
+under test. A test records every failed expectation (check), then fails with all of them.
 """
-import argparse
 import csv
 import io
 import json
@@ -14,6 +12,9 @@ import os
 import shutil
 import subprocess
 import sys
+from types import SimpleNamespace
+
+import pytest
 
 # SPEC §1: name, id, description, defining RFC, IANA references, Kamailio letter.
 METHODS = [
@@ -63,8 +64,21 @@ PROPERTIES = {
 FLAGS = ["has_response", "cancelable", "creates_dialog", "target_refresh", "offer_answer",
          "in_dialog_only"]
 
-OPTS = None
+OPTS = SimpleNamespace()
 FAILURES = []
+
+
+@pytest.fixture(autouse=True)
+def opts(cli, tmp_path):
+    """Sets OPTS for the test (the program, examples/messages, a work directory) and fails
+    the test with every expectation it recorded as failed."""
+    OPTS.cli = cli
+    OPTS.examples = os.environ.get("SIPMETHODS_EXAMPLES") or os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "messages")
+    OPTS.work = str(tmp_path)
+    del FAILURES[:]
+    yield
+    assert not FAILURES, "\n".join(FAILURES)
 
 
 def check(cond, what):
@@ -281,7 +295,11 @@ EXAMPLE_SUMMARY = [
     "method\tREGISTER\t2", "method\tMESSAGE\t1",
     "method\t!interesting-Method0123456789_*+`.%indeed'~\t1",
     "status\t100\t1", "status\t180\t1", "status\t200\t4", "status\t401\t1",
+    "response\tINVITE 100\t1", "response\tINVITE 180\t1", "response\tINVITE 200\t1",
+    "response\tBYE 200\t1", "response\tOPTIONS 200\t1", "response\tREGISTER 200\t1",
+    "response\tREGISTER 401\t1",
     "total\tmessages\t16", "total\trequests\t9", "total\tresponses\t7", "total\terrors\t0",
+    "total\ttruncated\t0",
 ]
 
 SIPFRAG = b"SIP/2.0 200 OK\r\n"
@@ -311,7 +329,7 @@ SEVERAL_LINES = [
     "600\tBusy Everywhere\tSIP/2.0\tcseq=-",
     "SM_ESTATUS\t8\t",
     "183\tSession\\tProgress\tSIP/2.0\tcseq=-",
-    "SM_EEOL\t7\t",
+    "SM_EPARTIAL\t7\t",
 ]
 
 
@@ -342,8 +360,10 @@ def test_classify_raw():
     expect(["classify", "--summary", "several.sip"], [
         "method\tOPTIONS\t1", "method\tNOTIFY\t1", "method\tINFO\t1", "method\tinvite\t1",
         "status\t183\t1", "status\t200\t1", "status\t600\t1",
-        "error\tSM_EEOL\t1", "error\tSM_EURI\t1", "error\tSM_ESTATUS\t1",
+        "response\tINFO 200\t1", "response\t- 183\t1", "response\t- 600\t1",
+        "error\tSM_EPARTIAL\t1", "error\tSM_EURI\t1", "error\tSM_ESTATUS\t1",
         "total\tmessages\t10", "total\trequests\t4", "total\tresponses\t3", "total\terrors\t3",
+        "total\ttruncated\t0",
     ], rc=1, cwd=OPTS.work)
 
     # Start lines cut messages that have no empty line; a long input splits in linear time.
@@ -351,8 +371,10 @@ def test_classify_raw():
     expect(["classify"], ["-:1\trequest\tOPTIONS\tsip:a\tSIP/2.0\tcseq=1 OPTIONS",
                           "-:2\tresponse\t200\tOK\tSIP/2.0\tcseq=1 OPTIONS"], stdin=bare)
     expect(["classify", "--summary"], ["method\tOPTIONS\t50000", "status\t200\t50000",
+                                       "response\tOPTIONS 200\t50000",
                                        "total\tmessages\t100000", "total\trequests\t50000",
-                                       "total\tresponses\t50000", "total\terrors\t0"],
+                                       "total\tresponses\t50000", "total\terrors\t0",
+                                       "total\ttruncated\t0"],
            stdin=bare * 50000)
 
     empty = os.path.join(OPTS.work, "empty.sip")
@@ -360,7 +382,8 @@ def test_classify_raw():
         f.write(b"\r\n\n")
     expect(["classify", empty], [])
     expect(["classify", "--summary", empty], ["total\tmessages\t0", "total\trequests\t0",
-                                              "total\tresponses\t0", "total\terrors\t0"])
+                                              "total\tresponses\t0", "total\terrors\t0",
+                                              "total\ttruncated\t0"])
 
     # An unreadable input is an I/O error (exit 2) but the others are still read.
     out, err = run(["classify", "missing.sip", "call.sip"], rc=2, cwd=ex)
@@ -392,90 +415,6 @@ def test_classify_stdin():
            stdin=b"BYE sip:a@b SIP/2.0\r\n\r\n")
 
 
-# ---- classify: captures ----
-
-ETH_LINES = [
-    "eth.pcap:1\trequest\tINVITE\tsip:bob@biloxi.example.com\tSIP/2.0\tcseq=1 INVITE",
-    "eth.pcap:2\tresponse\t100\tTrying\tSIP/2.0\tcseq=1 INVITE",
-    # 3: ARP
-    "eth.pcap:4\tresponse\t200\tOK\tSIP/2.0\tcseq=1 INVITE",
-    # 5: a CRLF keepalive
-    "eth.pcap:6\trequest\tOPTIONS\tsip:[2001:db8::2]\tSIP/2.0\tcseq=7 OPTIONS",
-    "eth.pcap:7\terror\tSM_EEOL\t29\t",  # DNS: no line end in 29 bytes
-    # 8: TCP, 10: a later IPv4 fragment
-    "eth.pcap:9\trequest\tREGISTER\tsip:example.com\tSIP/2.0\tcseq=3 REGISTER",
-    "eth.pcap:11\trequest\tBYE\tsip:alice@192.0.2.1\tSIP/2.0\tcseq=2 BYE",
-    "eth.pcap:12\terror\tSM_EURI\t7\t",
-    "eth.pcap:13\trequest\tFOO\tsip:a@b\tSIP/2.0\tcseq=2 BAR\textension\tcseq-mismatch",
-]
-
-ETH_SUMMARY = [
-    "method\tINVITE\t1", "method\tBYE\t1", "method\tOPTIONS\t1", "method\tREGISTER\t1",
-    "method\tFOO\t1", "status\t100\t1", "status\t200\t1",
-    "error\tSM_EEOL\t1", "error\tSM_EURI\t1",
-    "total\tmessages\t9", "total\trequests\t5", "total\tresponses\t2", "total\terrors\t2",
-]
-
-
-def check_lines(out, want, what):
-    """Checks each output line starts with the expected one (error messages are the core's)."""
-    lines = out.splitlines()
-    ok = len(lines) == len(want) and all(
-        line == w or (w.endswith("\t") and line.startswith(w)) for line, w in zip(lines, want))
-    check(ok, f"{what}:\n{out}--- expected\n" + "\n".join(want))
-
-
-def test_classify_pcap():
-    caps = OPTS.work
-    os.makedirs(caps, exist_ok=True)
-    subprocess.run([OPTS.make_captures, caps], check=True)
-
-    out, _ = run(["classify", "eth.pcap"], rc=1, cwd=caps)
-    check_lines(out, ETH_LINES, "eth.pcap")
-    expect(["classify", "--summary", "eth.pcap"], ETH_SUMMARY, rc=1, cwd=caps)
-    out, _ = run(["classify", "--filter", "udp port 5060", "eth.pcap"], rc=1, cwd=caps)
-    check_lines(out, [ETH_LINES[i] for i in (0, 1, 3, 7, 8)], "--filter (frame numbers kept)")
-    out, _ = run(["classify", "--filter=ip6", "eth.pcap"], cwd=caps)
-    check_lines(out, [ETH_LINES[3], ETH_LINES[6]], "--filter=ip6")
-
-    expect(["classify", "sll.pcap", "sll2.pcap", "raw.pcap", "nano.pcap", "eth.pcapng"], [
-        "sll.pcap:1\trequest\tMESSAGE\tsip:a@example.com\tSIP/2.0\tcseq=1 MESSAGE",
-        "sll2.pcap:1\trequest\tNOTIFY\tsip:a@example.com\tSIP/2.0\tcseq=4 NOTIFY",
-        "raw.pcap:1\trequest\tSUBSCRIBE\tsip:a@example.com\tSIP/2.0\tcseq=8 SUBSCRIBE",
-        "raw.pcap:2\trequest\tPUBLISH\tsip:a@example.com\tSIP/2.0\tcseq=9 PUBLISH",
-        "nano.pcap:1\trequest\tINFO\tsip:a@example.com\tSIP/2.0\tcseq=10 INFO",
-        "eth.pcapng:1\trequest\tMESSAGE\tsip:bob@example.com\tSIP/2.0\tcseq=5 MESSAGE",
-        "eth.pcapng:2\tresponse\t486\tBusy Here\tSIP/2.0\tcseq=1 INVITE",
-    ], cwd=caps)
-
-    # Captures on stdin: a pipe (read into memory) and a seekable file.
-    with open(os.path.join(caps, "eth.pcap"), "rb") as f:
-        data = f.read()
-    stdin_lines = [line.replace("eth.pcap", "-", 1) for line in ETH_LINES]
-    out, _ = run(["classify"], rc=1, stdin=data)
-    check_lines(out, stdin_lines, "pcap on a pipe")
-    with open(os.path.join(caps, "eth.pcapng"), "rb") as f:
-        out, _ = run(["classify", "-"], stdin=f)
-    check(out.startswith("-:1\trequest\tMESSAGE\t") and "-:2\tresponse\t486\t" in out,
-          f"pcapng on stdin: {out}")
-    # Raw messages and captures mixed.
-    out, _ = run(["classify", "sll.pcap", os.path.join(OPTS.examples, "options.sip")], cwd=caps)
-    check(len(out.splitlines()) == 3, f"mixed inputs: {out}")
-
-    # A truncated capture: the frames before the cut are reported, then an I/O error.
-    with open(os.path.join(caps, "cut.pcap"), "wb") as f:
-        f.write(data[:-20])
-    out, err = run(["classify", "cut.pcap"], rc=2, cwd=caps)
-    check_lines(out, [line.replace("eth.pcap", "cut.pcap", 1) for line in ETH_LINES[:-1]],
-                "truncated capture")
-    check("cut.pcap" in err, f"truncated capture: {err}")
-
-    _, err = run(["classify", "null.pcap"], rc=2, cwd=caps)
-    check("unsupported link type" in err, f"DLT_NULL: {err}")
-    _, err = run(["classify", "--filter", "udp port", "eth.pcap"], rc=2, cwd=caps)
-    check("--filter" in err, f"bad filter: {err}")
-
-
 # ---- usage ----
 
 def test_usage():
@@ -496,33 +435,3 @@ def test_usage():
     # A usage error reads no input.
     out, _ = run(["classify", os.path.join(OPTS.examples, "call.sip"), "--bogus"], rc=2)
     check(out == "", "usage error before any output")
-
-
-GROUPS = {
-    "list": test_list, "info": test_info, "allow": test_allow, "reason": test_reason,
-    "classify_raw": test_classify_raw, "classify_stdin": test_classify_stdin,
-    "classify_pcap": test_classify_pcap, "usage": test_usage,
-}
-
-
-def main():
-    global OPTS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("group", choices=sorted(GROUPS))
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--make-captures", required=True)
-    parser.add_argument("--examples", required=True)
-    parser.add_argument("--work", required=True)
-    OPTS = parser.parse_args()
-    OPTS.cli = os.path.abspath(OPTS.cli)
-    OPTS.work = os.path.abspath(OPTS.work)
-    GROUPS[OPTS.group]()
-    if FAILURES:
-        print(f"{len(FAILURES)} failure(s) in {OPTS.group}", file=sys.stderr)
-        return 1
-    print(f"{OPTS.group}: ok")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

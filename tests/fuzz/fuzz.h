@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Helpers shared by the libFuzzer targets of tests/fuzz: a property check that aborts,
  * an exactly-sized heap copy of the input (so ASan sees any over-read), and reference
  * versions of "token" and "lookup" written from docs/spec.md §3, independent of the core's

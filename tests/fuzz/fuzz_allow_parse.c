@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sm_allow_parse and the iterator sm_allow_next against a reference parser written from
  * docs/spec.md (folds -> SP, then split at commas, trim, each element a token). */
 #include "fuzz.h"

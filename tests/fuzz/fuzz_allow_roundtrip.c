@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parse -> format -> parse: sm_allow_format writes exactly the registered bits of any set,
  * in a form sm_allow_parse reads back with no extension tokens, at most SM_ALLOW_FORMAT_MAX long; truncated output obeys the
  * snprintf contract. The set is the input's first 4 bytes, then the input parsed as a value. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sm_classify: every span inside the buffer (start-line fields before consumed, CSeq after
  * it), tokens where tokens belong with the ids sm_lookup gives, failures that leave nothing
  * behind, SM_EPARTIAL exactly when the input is cut, and the same start line (partial) when

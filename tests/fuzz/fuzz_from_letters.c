@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sm_from_letters (with and without err_offset): each byte is the letter of exactly one table method (either case),
  * or the call fails at the first byte that is not, with offset < n. */
 #include "fuzz.h"

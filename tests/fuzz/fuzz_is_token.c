@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sm_is_token against the RFC 3261 §25.1 character set, written out independently. */
 #include "fuzz.h"
 

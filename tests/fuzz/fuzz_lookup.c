@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sm_lookup: 0 exactly for non-tokens, the table's id for a table name, SM_OTHER otherwise;
  * a registered id round-trips through sm_name and sm_info. */
 #include "fuzz.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sm_lookup_ci: agrees with sm_lookup on exact names and on the token/non-token split,
  * and with a case-folding walk of the table everywhere. */
 #include "fuzz.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sm_reject_status: input = 4 bytes of allowed set (little-endian), then the method. The
  * answer follows from sm_lookup: 400 non-token, 501/0 extension (by SM_OTHER), 405/0 registered. */
 #include "fuzz.h"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Builds the fuzz targets with clang and runs each for SECONDS on its seed corpus.
 #
 # usage: tests/fuzz/run.sh [-b BUILD_DIR] [-c CORPUS_DIR] [-j JOBS] [-n] SECONDS [TARGET...]

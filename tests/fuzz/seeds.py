@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes the seed corpus of one fuzz target into a directory, one file per input.
 
 The inputs come from the shared test vectors (tests/vectors/vectors.tsv, or the JSON files
@@ -74,12 +75,13 @@ def rows():
 
 
 def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in TARGETS:
-        sys.exit("usage: seeds.py {%s} OUTDIR" % "|".join(TARGETS))
+    import capture_seeds  # the CLI's capture targets: frames and captures, not vectors
+    if len(sys.argv) != 3 or sys.argv[1] not in set(TARGETS) | set(capture_seeds.TARGETS):
+        sys.exit("usage: seeds.py {%s} OUTDIR" % "|".join(list(TARGETS) + list(capture_seeds.TARGETS)))
     target, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
-    inputs = []
-    for group, fields in rows():
+    inputs = capture_seeds.seeds(target) if target in capture_seeds.TARGETS else []
+    for group, fields in rows() if target in TARGETS else ():
         for want, make in TARGETS[target]:
             if group == want and fields and fields[0] is not None:
                 inputs.append(make(fields))

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """End-to-end test of examples/kamailio/ in Debian's Kamailio, for one KEMI engine.
 
     kamailio_test.py --engine lua|python|ruby (--module-dir DIR | --installed) [--source DIR]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Start and stop a throw-away Kamailio on 127.0.0.1, drive it with sipp and raw UDP.
 
 Used by kamailio_test.py (the ctest entries) and bench/kamailio/bench.py. Only loopback

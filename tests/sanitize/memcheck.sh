@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Runs an interpreter's test suite for a sipmethods binding under valgrind memcheck.
 #
 # usage: tests/sanitize/memcheck.sh INTERPRETER TEST [ARG...]
