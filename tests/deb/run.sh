@@ -23,8 +23,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 packages="libsipmethods0 libsipmethods-dev sipmethods python3-sipmethods lua-sipmethods"
 multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
 marker=$state/deb-installed
-# The system's tools only (no pyenv or virtualenv python3 on PATH), as a Debian build has.
-PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+# The system's tools only (no pyenv, virtualenv or /usr/local python3), as a Debian build has.
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
 
 skip() { echo "deb: skipped: $*"; exit 77; }
