@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh test
 # Every optional part forced ON: a missing dependency fails here instead of skipping silently.
-parts=(PCAP PYTHON LUA SWIG KAMAILIO OPENRESTY WIRESHARK SANITIZE MEMCHECK FUZZ BARE)
+parts=(PCAP PYTHON LUA SWIG KAMAILIO OPENRESTY WIRESHARK SANITIZE MEMCHECK FUZZ BARE DEB)
 on=()
 for p in "${parts[@]}"; do on+=("-DSIPMETHODS_WITH_$p=ON"); done
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release "${on[@]}"
