@@ -4,16 +4,15 @@ system libsipmethods).
 
 What it reads, each from one place: the version from SM_VERSION_STRING in
 core/include/sipmethods.h; the core's sources from set(SIPMETHODS_CORE_SOURCES ...) in
-core/CMakeLists.txt; the command line's from set(SIPMETHODS_CLI_SOURCES ...) in
-cli/CMakeLists.txt (everything but program.c's main(); cli.h declares sipmethods_cli()).
+core/CMakeLists.txt; the command line's from set(SIPMETHODS_CLI_SOURCES ...) and, with or
+without libpcap, set(SIPMETHODS_CLI_PCAP_SOURCES ...) or set(SIPMETHODS_CLI_NOPCAP_SOURCES ...)
+in cli/CMakeLists.txt (everything but program.c's main(); cli.h declares sipmethods_cli()).
 
 Environment:
   SIPMETHODS_LIMITED_API=1  build against the limited API of CPython 3.10 (one cp310-abi3
                             wheel); the default is per-version, full API (docs/python.md).
   SIPMETHODS_PCAP=0|1       the command line without / with libpcap capture input, as
-                            cli/CMakeLists.txt builds it: without, the sources of
-                            set(SIPMETHODS_CLI_PCAP_SOURCES ...) are replaced by those of
-                            set(SIPMETHODS_CLI_NOPCAP_SOURCES ...). Unset: with libpcap if the
+                            cli/CMakeLists.txt builds it. Unset: with libpcap if the
                             compiler finds it. The published wheel is built with 0: it then
                             needs no library but glibc.
 """
@@ -72,12 +71,11 @@ class BuildExt(build_ext):
         want = os.environ.get("SIPMETHODS_PCAP", "")
         pcap = want == "1" or (want == "" and self.have_libpcap())
         for ext in self.extensions:
-            if ext.name == "sipmethods._cli" and pcap:
-                ext.libraries.append("pcap")
-            elif ext.name == "sipmethods._cli":
-                pcap_only = cmake_sources("cli", "SIPMETHODS_CLI_PCAP_SOURCES", required=False)
-                ext.sources = ([f for f in ext.sources if f not in pcap_only]
-                               + cmake_sources("cli", "SIPMETHODS_CLI_NOPCAP_SOURCES", required=False))
+            if ext.name == "sipmethods._cli":
+                ext.sources += cmake_sources("cli", "SIPMETHODS_CLI_PCAP_SOURCES" if pcap
+                                             else "SIPMETHODS_CLI_NOPCAP_SOURCES")
+                if pcap:
+                    ext.libraries.append("pcap")
         super().build_extensions()
 
     def have_libpcap(self):
