@@ -1,22 +1,18 @@
 # SPDX-License-Identifier: MIT
 """Hand-built pcap captures for the Wireshark plugin's tests: Ethernet/IPv4 frames on 127.0.0.1,
 UDP or TCP from port 5062 to 5060 (SIP)."""
+import os
 import struct
+import sys
 
-
-def _checksum(data):
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
+from frames import checksum  # noqa: E402  (the CLI tests' frame builder: one Internet checksum)
 
 
 def _frame(proto, l4):
     ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(l4), 1, 0, 64, proto, 0,
                      bytes([127, 0, 0, 1]), bytes([127, 0, 0, 1]))
-    ip = ip[:10] + struct.pack("!H", _checksum(ip)) + ip[12:]
+    ip = ip[:10] + struct.pack("!H", checksum(ip)) + ip[12:]
     eth = b"\x02\0\0\0\0\x01" + b"\x02\0\0\0\0\x02" + b"\x08\x00"
     return eth + ip + l4
 
