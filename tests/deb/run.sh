@@ -9,8 +9,9 @@
 # dpkg-buildpackage (parallel=2, nocheck); runs lintian on them (no error allowed); installs
 # them with apt-get; then, with no LUA_CPATH/PYTHONPATH set: builds and runs the README's C
 # example with pkg-config and with the CMake package (shared and static), runs the CLI,
-# requires the module in lua5.1 to lua5.4 and luajit, imports it in /usr/bin/python3, and runs the
-# Kamailio route end to end for Lua and Python on the installed modules. The packages are
+# requires the module in lua5.1 to lua5.4 and luajit, imports it in /usr/bin/python3, runs tshark
+# with the installed Wireshark plugin, and runs the Kamailio route end to end for Lua and Python
+# on the installed modules. The packages are
 # purged at the end, pass or fail. Needs root (or sudo -n) for apt-get; exits 77 (skipped)
 # when that or a tool (dpkg-buildpackage, kamailio, sipp, ...) is missing. STATE_DIR holds a
 # marker while the packages are installed, so a run killed before its cleanup is cleaned up
@@ -20,7 +21,7 @@ set -eu
 src=$(cd "${1:?usage: run.sh SOURCE_DIR STATE_DIR}" && pwd)
 state=${2:?usage: run.sh SOURCE_DIR STATE_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
-packages="libsipmethods0 libsipmethods-dev sipmethods python3-sipmethods lua-sipmethods"
+packages="libsipmethods0 libsipmethods-dev sipmethods python3-sipmethods lua-sipmethods wireshark-sipmethods"
 multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
 marker=$state/deb-installed
 # The system's tools only (no pyenv, virtualenv or /usr/local python3), as a Debian build has.
@@ -45,7 +46,7 @@ if [ "$(id -u)" -ne 0 ]; then
   sudo="sudo -n"
 fi
 for tool in dpkg-buildpackage lintian apt-get kamailio sipp lua5.1 lua5.2 lua5.3 lua5.4 luajit \
-            /usr/bin/python3 cc pkg-config cmake git; do
+            /usr/bin/python3 cc pkg-config cmake git tshark; do
   command -v "$tool" >/dev/null 2>&1 || skip "$tool not found"
 done
 mkdir -p "$state"
@@ -167,6 +168,17 @@ clean_env /usr/bin/python3 -s "$here/import_check.py" /usr/lib/python3/dist-pack
   fail "/usr/bin/python3: import sipmethods"
 clean_env /usr/bin/python3 -s -m sipmethods reason 481 | grep -q 'Call/Transaction Does Not Exist' ||
   fail "/usr/bin/python3 -m sipmethods reason 481: $(/usr/bin/python3 -m sipmethods reason 481 2>&1)"
+
+# --- Wireshark: the plugin from its global folder, the Lua 5.2 module from the default cpath ---
+step "tshark with the installed plugin"
+clean_env /usr/bin/python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import pcap
+pcap.write(sys.argv[2], [pcap.udp_frame(b"invite sip:a@b SIP/2.0\r\nCSeq: 1 invite\r\n\r\n"),
+                         pcap.udp_frame(b"SUBSCRIBE sip:a@b SIP/2.0\r\nCSeq: 2 SUBSCRIBE\r\n\r\n")])' \
+  "$src/tests/wireshark" "$work/plugin.pcap" || fail "writing the capture for tshark"
+got=$(clean_env tshark -r "$work/plugin.pcap" -Y sipmethods -T fields -e sipmethods.method_id \
+        -e sipmethods.extension -e sipmethods.creates_dialog 2>"$work/tshark.err" | tr '\t\n' ' ;')
+[ "$got" = "524288 1 ;64  1;" ] ||
+  fail "tshark with the installed plugin printed '$got' (want '524288 1 ;64  1;'): $(cat "$work/tshark.err")"
 
 # --- Kamailio ----------------------------------------------------------------------------
 for engine in lua python; do
