@@ -21,8 +21,7 @@ apt_test=(
   swig libperl-dev ruby ruby-dev tcl tcl-dev default-jdk-headless
   python3-dev python3-venv python3-pytest
   kamailio kamailio-lua-modules kamailio-python3-modules kamailio-ruby-modules
-  sip-tester sipsak
-  tshark tcpdump
+  sip-tester sipsak tcpdump
   debhelper dh-lua dh-python dpkg-dev fakeroot lintian pybuild-plugin-pyproject python3-all-dev
   python3-setuptools git
 )
@@ -43,11 +42,6 @@ for p in "${apt_want[@]}"; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "deps: installing ${missing[*]}"
-  # tshark's package asks whether non-root users may capture: answered no, beforehand.
-  if printf '%s\n' "${missing[@]}" | grep -qx tshark; then
-    echo "wireshark-common wireshark-common/install-setuid boolean false" |
-      $sudo debconf-set-selections
-  fi
   $sudo apt-get update -qq
   # tshark asks whether non-root users may capture: no (and no question).
   echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo debconf-set-selections
